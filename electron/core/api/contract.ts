@@ -1,0 +1,336 @@
+import { z } from 'zod';
+import type { Access, Permission, Role } from './roles';
+import { roles } from './roles';
+
+/**
+ * The API contract: every operation the UI can do, with its input schema, output type
+ * and access rule. Shared by the core (validation), the renderer (types) and the docs
+ * generator. Holds no behaviour: handlers live in the core's capability folders.
+ */
+
+/** How a successful call is audited: `none` only for reads that show no case data. */
+export type AuditKind = 'none' | 'read' | 'change' | 'auth';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  access: Access;
+  audit: AuditKind;
+  summary: string;
+  /** Phantom: carries the output type. */
+  readonly _output?: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(spec: Omit<MethodSpec<I, O>, '_output'>): MethodSpec<I, O> => spec;
+}
+
+// ---------- shared field schemas ----------
+const trimmed = (max: number) => z.string().trim().max(max);
+const required = (max: number, label: string) => z.string().trim().min(1, `${label} wajib diisi`).max(max);
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3, 'Nama pengguna minimal 3 karakter')
+  .max(32, 'Nama pengguna maksimal 32 karakter')
+  .regex(/^[A-Za-z0-9._-]+$/, 'Nama pengguna hanya boleh huruf, angka, titik, garis bawah dan tanda hubung');
+export const passwordSchema = z
+  .string()
+  .min(8, 'Kata sandi minimal 8 karakter')
+  .max(256, 'Kata sandi terlalu panjang')
+  .refine((p) => new Set(p).size >= 4, 'Kata sandi terlalu mudah ditebak');
+const loginPassword = z.string().min(1, 'Kata sandi wajib diisi').max(256);
+const id = z.string().uuid('ID tidak valid');
+const version = z.number().int().positive();
+export const roleSchema = z.enum(roles);
+const nip = z
+  .string()
+  .trim()
+  .regex(/^(\d{18})?$/, 'NIP harus 18 digit angka')
+  .default('');
+const email = z.union([z.literal(''), z.string().trim().email('Alamat email tidak valid').max(120)]).default('');
+const logoInput = z
+  .object({
+    mime: z.enum(['image/png', 'image/jpeg']),
+    base64: z
+      .string()
+      .max(1_400_000, 'Logo maksimal 1 MB')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Berkas logo tidak valid'),
+  })
+  .nullable();
+
+export const officeFields = z.object({
+  name: required(160, 'Nama kantor'),
+  governmentLine: trimmed(160).default(''),
+  address: trimmed(300).default(''),
+  city: trimmed(80).default(''),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^(\d{5})?$/, 'Kode pos harus 5 digit angka')
+    .default(''),
+  phone: trimmed(40).default(''),
+  email,
+  website: trimmed(120).default(''),
+});
+
+const userFields = z.object({
+  fullName: required(120, 'Nama lengkap'),
+  role: roleSchema,
+  nip,
+  position: trimmed(120).default(''),
+  rank: trimmed(80).default(''),
+});
+
+// ---------- views (outputs) ----------
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  nip: string;
+  position: string;
+  rank: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  deactivatedAt: string | null;
+  deactivationReason: string | null;
+  version: number;
+  createdAt: string;
+}
+
+export interface OfficeView {
+  name: string;
+  governmentLine: string;
+  address: string;
+  city: string;
+  postcode: string;
+  phone: string;
+  email: string;
+  website: string;
+  /** data: URL of the logo, or null */
+  logo: string | null;
+  version: number;
+}
+
+export interface SettingsView {
+  idleLockMinutes: number;
+  version: number;
+}
+
+export interface SessionView {
+  user: { id: string; username: string; fullName: string; role: Role };
+  officeName: string;
+  mustChangePassword: boolean;
+  permissions: Permission[];
+  idleLockMinutes: number;
+}
+
+export interface LoginResult {
+  /** Bearer token; transports keep it away from page script where they can. */
+  token: string;
+  session: SessionView;
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  username: string | null;
+  deviceId: string;
+  action: string;
+  outcome: string;
+  entityType: string | null;
+  entityId: string | null;
+  detail: string | null;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBroken: { seq: number; reason: string } | null;
+}
+
+export interface CaseView {
+  id: string;
+  registerNo: string;
+  serviceCode: string;
+  status: string;
+  channel: string;
+  chronology: string;
+  victims: { id: string; fullName: string; nik: string | null }[];
+  version: number;
+  createdAt: string;
+}
+
+// ---------- the contract ----------
+export const contract = {
+  'setup.status': method<{ initialized: boolean; unlocked: boolean }>()({
+    input: z.object({}).strict(),
+    access: 'public',
+    audit: 'none',
+    summary: 'Whether this office has been set up, and whether the register is unlocked.',
+  }),
+  'setup.initialize': method<LoginResult & { recoveryCode: string }>()({
+    input: z
+      .object({
+        office: officeFields.extend({ logo: logoInput.default(null) }),
+        admin: z.object({ username: usernameSchema, fullName: required(120, 'Nama lengkap'), password: passwordSchema }),
+      })
+      .strict(),
+    access: 'public',
+    audit: 'auth',
+    summary: 'First run: creates the encrypted register, the office profile and the administrator; returns the recovery code once.',
+  }),
+  'auth.login': method<LoginResult>()({
+    input: z.object({ username: usernameSchema, password: loginPassword }).strict(),
+    access: 'public',
+    audit: 'auth',
+    summary: 'Logs in (and unlocks the register if it is locked).',
+  }),
+  'auth.logout': method<Record<string, never>>()({
+    input: z.object({}).strict(),
+    access: 'session',
+    audit: 'auth',
+    summary: 'Ends the session.',
+  }),
+  'auth.lock': method<Record<string, never>>()({
+    input: z.object({ reason: z.enum(['idle', 'manual', 'system']) }).strict(),
+    access: 'session',
+    audit: 'auth',
+    summary: 'Locks the screen: ends the session; the user must enter the password again.',
+  }),
+  'auth.changePassword': method<SessionView>()({
+    input: z.object({ currentPassword: loginPassword, newPassword: passwordSchema }).strict(),
+    access: 'session',
+    audit: 'auth',
+    summary: "Changes the caller's own password (re-wraps only their key slot).",
+  }),
+  'auth.recover': method<Record<string, never>>()({
+    input: z
+      .object({ recoveryCode: z.string().min(1).max(64), username: usernameSchema, newPassword: passwordSchema })
+      .strict(),
+    access: 'public',
+    audit: 'auth',
+    summary: "Resets an administrator's password with the recovery code.",
+  }),
+  'session.get': method<SessionView>()({
+    input: z.object({}).strict(),
+    access: 'session',
+    audit: 'none',
+    summary: 'The current user, role, permissions and office name.',
+  }),
+  'office.get': method<OfficeView>()({
+    input: z.object({}).strict(),
+    access: 'session',
+    audit: 'none',
+    summary: 'The office profile (letterhead).',
+  }),
+  'office.update': method<OfficeView>()({
+    input: officeFields.extend({ version, logo: logoInput.optional() }).strict(),
+    access: 'office.manage',
+    audit: 'change',
+    summary: 'Updates the office profile; `logo` omitted keeps it, null removes it.',
+  }),
+  'settings.get': method<SettingsView>()({
+    input: z.object({}).strict(),
+    access: 'session',
+    audit: 'none',
+    summary: 'Office-wide settings.',
+  }),
+  'settings.update': method<SettingsView>()({
+    input: z
+      .object({
+        version,
+        idleLockMinutes: z.number().int().min(1, 'Minimal 1 menit').max(120, 'Maksimal 120 menit'),
+      })
+      .strict(),
+    access: 'settings.manage',
+    audit: 'change',
+    summary: 'Updates office-wide settings.',
+  }),
+  'users.list': method<UserView[]>()({
+    input: z.object({ includeInactive: z.boolean().default(true) }).strict(),
+    access: 'users.manage',
+    audit: 'none',
+    summary: 'All user accounts.',
+  }),
+  'users.create': method<UserView>()({
+    input: userFields.extend({ username: usernameSchema, initialPassword: passwordSchema }).strict(),
+    access: 'users.manage',
+    audit: 'change',
+    summary: 'Creates a user with an initial password they must change at first login.',
+  }),
+  'users.update': method<UserView>()({
+    input: userFields.extend({ id, version }).strict(),
+    access: 'users.manage',
+    audit: 'change',
+    summary: "Updates a user's name, role and signature details.",
+  }),
+  'users.deactivate': method<UserView>()({
+    input: z.object({ id, version, reason: required(300, 'Alasan') }).strict(),
+    access: 'users.manage',
+    audit: 'change',
+    summary: "Deactivates a user and deletes their key slot (they can no longer unlock the register).",
+  }),
+  'users.resetPassword': method<UserView>()({
+    input: z.object({ id, version, temporaryPassword: passwordSchema }).strict(),
+    access: 'users.manage',
+    audit: 'change',
+    summary: "Gives a user a temporary password (their slot is re-wrapped); they must change it at next login.",
+  }),
+  'audit.list': method<AuditEntryView[]>()({
+    input: z
+      .object({
+        beforeSeq: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        action: z.string().max(64).optional(),
+        username: z.string().max(32).optional(),
+      })
+      .strict(),
+    access: 'audit.read',
+    audit: 'read',
+    summary: 'Audit entries, newest first.',
+  }),
+  'audit.verify': method<AuditVerifyResult>()({
+    input: z.object({}).strict(),
+    access: 'audit.verify',
+    audit: 'read',
+    summary: 'Checks the audit hash chain.',
+  }),
+  'cases.register': method<CaseView>()({
+    input: z
+      .object({
+        serviceCode: required(40, 'Layanan'),
+        channel: z.enum(['walk_in', 'phone', 'whatsapp', 'website', 'letter_email', 'referral_in', 'outreach']),
+        chronology: trimmed(20_000).default(''),
+        victim: z.object({
+          fullName: required(120, 'Nama korban'),
+          nik: z
+            .string()
+            .trim()
+            .regex(/^(\d{16})?$/, 'NIK harus 16 digit angka')
+            .default(''),
+          phone: trimmed(30).default(''),
+        }),
+      })
+      .strict(),
+    access: 'cases.create',
+    audit: 'change',
+    summary: 'Registers a case and allocates its register number.',
+  }),
+  'cases.get': method<CaseView>()({
+    input: z.object({ id }).strict(),
+    access: 'cases.read',
+    audit: 'read',
+    summary: 'One case, with its victims (the read is audited).',
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = NonNullable<Contract[M]['_output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

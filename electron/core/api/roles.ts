@@ -1,0 +1,33 @@
+/** Roles seen in the service standards, and what each may do. One permission check: `can`. */
+export const roles = ['front_desk', 'case_worker', 'head', 'secretariat', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'users.manage',
+  'office.manage',
+  'settings.manage',
+  'audit.read',
+  'audit.verify',
+  'cases.create',
+  'cases.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** `public` needs no session; `session` needs any logged-in user. */
+export type Access = 'public' | 'session' | Permission;
+
+const grants: Record<Role, readonly Permission[]> = {
+  front_desk: ['cases.create', 'cases.read'],
+  case_worker: ['cases.create', 'cases.read'],
+  head: ['cases.create', 'cases.read', 'audit.read'],
+  secretariat: ['cases.read'],
+  admin: ['users.manage', 'office.manage', 'settings.manage', 'audit.read', 'audit.verify', 'cases.create', 'cases.read'],
+};
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return grants[role];
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}

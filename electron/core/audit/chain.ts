@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import type { Sqlite } from '../db/open';
+import type { AuditVerifyResult } from '../api/contract';
+
+/** One audit entry as written. `detail` names fields and codes, never case content. */
+export interface AuditInput {
+  at: string;
+  userId: string | null;
+  username: string | null;
+  deviceId: string;
+  action: string;
+  outcome: 'ok' | 'failure' | 'denied';
+  entityType?: string | null;
+  entityId?: string | null;
+  detail?: string | null;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+interface Row {
+  seq: number;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  device_id: string;
+  action: string;
+  outcome: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function hashOf(seq: number, e: Omit<Row, 'seq' | 'hash'>): string {
+  const canonical = JSON.stringify([
+    seq,
+    e.at,
+    e.user_id,
+    e.username,
+    e.device_id,
+    e.action,
+    e.outcome,
+    e.entity_type,
+    e.entity_id,
+    e.detail,
+    e.prev_hash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+const statements = new WeakMap<Sqlite, { last: import('better-sqlite3').Statement; insert: import('better-sqlite3').Statement }>();
+
+function prepared(sqlite: Sqlite) {
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = {
+      last: sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      insert: sqlite.prepare(
+        `INSERT INTO audit_log (seq, at, user_id, username, device_id, action, outcome, entity_type, entity_id, detail, prev_hash, hash)
+         VALUES (@seq, @at, @user_id, @username, @device_id, @action, @outcome, @entity_type, @entity_id, @detail, @prev_hash, @hash)`,
+      ),
+    };
+    statements.set(sqlite, s);
+  }
+  return s;
+}
+
+/** Appends one entry, chained to the previous one. Call inside the transaction of the change it records. */
+export function appendAudit(sqlite: Sqlite, e: AuditInput): number {
+  const s = prepared(sqlite);
+  const last = s.last.get() as { seq: number; hash: string } | undefined;
+  const seq = (last?.seq ?? 0) + 1;
+  const row = {
+    at: e.at,
+    user_id: e.userId,
+    username: e.username,
+    device_id: e.deviceId,
+    action: e.action,
+    outcome: e.outcome,
+    entity_type: e.entityType ?? null,
+    entity_id: e.entityId ?? null,
+    detail: e.detail ?? null,
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  s.insert.run({ seq, ...row, hash: hashOf(seq, row) });
+  return seq;
+}
+
+/** Walks the whole chain; reports the first entry whose hash or link does not hold. */
+export function verifyAuditChain(sqlite: Sqlite): AuditVerifyResult {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (const row of sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
+    if (row.seq !== expectedSeq) {
+      return { ok: false, checked, firstBroken: { seq: row.seq, reason: `entri ${expectedSeq} hilang` } };
+    }
+    if (row.prev_hash !== prev) {
+      return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'tautan ke entri sebelumnya tidak cocok' } };
+    }
+    const { hash, seq, ...rest } = row;
+    if (hashOf(seq, rest) !== hash) {
+      return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'isi entri telah diubah' } };
+    }
+    prev = hash;
+    expectedSeq++;
+    checked++;
+  }
+  return { ok: true, checked, firstBroken: null };
+}

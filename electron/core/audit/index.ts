@@ -1,0 +1,1 @@
+export { appendAudit, verifyAuditChain, GENESIS_HASH, type AuditInput } from './chain';

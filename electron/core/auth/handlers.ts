@@ -1,0 +1,280 @@
+import { eq, sql } from 'drizzle-orm';
+import { existsSync, renameSync } from 'node:fs';
+import { ApiError } from '../api/errors';
+import { defineHandlers, requireSession, type CallContext } from '../api/handler';
+import type { SessionView } from '../api/contract';
+import { permissionsOf, type Role } from '../api/roles';
+import { officeProfile, settings, users, type UserRow } from '../db/schema';
+import { updateVersioned } from '../db/versioned';
+import { uuidv7 } from '../ids';
+import type { Register } from '../register';
+import {
+  newDatabaseKey,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+  unwrapKey,
+  wrapKey,
+  type KeySlot,
+} from '../vault/keyslots';
+import { findUserSlot } from '../vault/store';
+import { lockoutSeconds } from './policy';
+import { checkLogo } from '../office/handlers';
+import { readGeneralSettings, DEFAULT_SETTINGS } from '../settings/general';
+
+function attemptKey(username: string): string {
+  return username.toLowerCase();
+}
+
+function checkRateLimit(reg: Register, key: string, now: Date): void {
+  const a = reg.vault().attempts[key];
+  if (!a) return;
+  const wait = lockoutSeconds(a.failures);
+  const until = new Date(a.lastAt).getTime() + wait * 1000;
+  if (until > now.getTime()) {
+    const retryAfter = Math.ceil((until - now.getTime()) / 1000);
+    throw new ApiError('RATE_LIMITED', `Terlalu banyak percobaan yang gagal. Coba lagi dalam ${retryAfter} detik.`, {
+      retryAfter,
+    });
+  }
+}
+
+function recordFailure(reg: Register, key: string, now: Date): void {
+  const v = reg.vault();
+  const prev = v.attempts[key];
+  v.attempts[key] = { failures: (prev?.failures ?? 0) + 1, lastAt: now.toISOString() };
+  reg.saveVault(v);
+}
+
+function clearFailures(reg: Register, key: string): void {
+  const v = reg.vault();
+  if (!v.attempts[key]) return;
+  delete v.attempts[key];
+  reg.saveVault(v);
+}
+
+function replaceSlot(reg: Register, slot: KeySlot): void {
+  const v = reg.vault();
+  v.slots = v.slots.filter((s) => s.id !== slot.id).concat(slot);
+  reg.saveVault(v);
+}
+
+export function sessionView(reg: Register, userId: string, mustChangePassword: boolean): SessionView {
+  const { db } = reg.db;
+  const u = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!u) throw new ApiError('UNAUTHENTICATED');
+  const office = db.select({ name: officeProfile.name }).from(officeProfile).get();
+  const role = u.role as Role;
+  return {
+    user: { id: u.id, username: u.username, fullName: u.fullName, role },
+    officeName: office?.name ?? '',
+    mustChangePassword,
+    permissions: [...permissionsOf(role)],
+    idleLockMinutes: readGeneralSettings(db).idleLockMinutes,
+  };
+}
+
+function findUserByName(reg: Register, username: string): UserRow | undefined {
+  return reg.db.db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`)
+    .get();
+}
+
+/** Unwraps the caller's slot, counting a wrong secret as a failed attempt. */
+async function unlockSlot(ctx: CallContext, key: string, slot: KeySlot | undefined, secret: string): Promise<Buffer> {
+  checkRateLimit(ctx.reg, key, ctx.now);
+  if (!slot) {
+    // Same work as a real attempt, so timing does not reveal which usernames exist.
+    await wrapKey(newDatabaseKey(), secret, { id: 'decoy', kind: 'user' }, ctx.reg.scryptN, ctx.nowIso);
+    recordFailure(ctx.reg, key, ctx.now);
+    throw new ApiError('WRONG_PASSWORD');
+  }
+  const dbKey = await unwrapKey(slot, secret);
+  if (!dbKey) {
+    recordFailure(ctx.reg, key, ctx.now);
+    throw new ApiError('WRONG_PASSWORD');
+  }
+  clearFailures(ctx.reg, key);
+  return dbKey;
+}
+
+export const authHandlers = defineHandlers({
+  'setup.status': {
+    needsDatabase: false,
+    run: (_i, { reg }) => ({ initialized: reg.isInitialized(), unlocked: reg.isUnlocked() }),
+  },
+
+  'setup.initialize': {
+    async prepare(input, ctx) {
+      const { reg } = ctx;
+      if (reg.isInitialized()) throw new ApiError('ALREADY_INITIALIZED');
+      const { logo } = input.office;
+      if (logo) checkLogo(logo.mime, Buffer.from(logo.base64, 'base64'));
+      // A database without its key file is the remains of an interrupted setup: keep it aside, never delete.
+      if (existsSync(reg.dbFile)) renameSync(reg.dbFile, `${reg.dbFile}.orphan-${Date.now()}`);
+      const dbKey = newDatabaseKey();
+      const recoveryCode = newRecoveryCode();
+      const adminId = uuidv7(ctx.now.getTime());
+      const [adminSlot, recoverySlot] = await Promise.all([
+        wrapKey(dbKey, input.admin.password, { id: adminId, kind: 'user', userId: adminId, username: input.admin.username }, reg.scryptN, ctx.nowIso),
+        wrapKey(dbKey, recoveryCode, { id: uuidv7(), kind: 'recovery' }, reg.scryptN, ctx.nowIso),
+      ]);
+      reg.unlock(dbKey);
+      dbKey.fill(0);
+      return { recoveryCode, adminId, slots: [adminSlot, recoverySlot] };
+    },
+    run(input, ctx, p) {
+      const { reg, nowIso } = ctx;
+      const { db } = reg.db;
+      const { logo, ...office } = input.office;
+      db.insert(officeProfile)
+        .values({
+          id: 1,
+          ...office,
+          logo: logo ? Buffer.from(logo.base64, 'base64') : null,
+          logoMime: logo?.mime ?? null,
+          createdAt: nowIso,
+          updatedAt: nowIso,
+          createdBy: p.adminId,
+          updatedBy: p.adminId,
+        })
+        .run();
+      db.insert(users)
+        .values({
+          id: p.adminId,
+          username: input.admin.username,
+          fullName: input.admin.fullName,
+          role: 'admin',
+          createdAt: nowIso,
+          updatedAt: nowIso,
+          createdBy: p.adminId,
+          updatedBy: p.adminId,
+        })
+        .run();
+      db.insert(settings)
+        .values({ id: 'general', value: DEFAULT_SETTINGS, createdAt: nowIso, updatedAt: nowIso, createdBy: p.adminId, updatedBy: p.adminId })
+        .run();
+      // The key file is written last, inside the transaction: if it fails, the rows roll back.
+      const v = reg.vault();
+      v.slots = p.slots;
+      reg.saveVault(v);
+      const session = reg.sessions.create(
+        { userId: p.adminId, username: input.admin.username, role: 'admin', deviceId: ctx.deviceId, mustChangePassword: false },
+        ctx.now.getTime(),
+      );
+      ctx.audit.userId = p.adminId;
+      ctx.audit.username = input.admin.username;
+      ctx.audit.entityType = 'office';
+      ctx.audit.entityId = '1';
+      return { token: session.token, session: sessionView(reg, p.adminId, false), recoveryCode: p.recoveryCode };
+    },
+  },
+
+  'auth.login': {
+    async prepare(input, ctx) {
+      const { reg } = ctx;
+      ctx.audit.username = input.username;
+      if (!reg.isInitialized()) throw new ApiError('NOT_INITIALIZED');
+      const slot = findUserSlot(reg.vault(), input.username);
+      const dbKey = await unlockSlot(ctx, attemptKey(input.username), slot, input.password);
+      reg.unlock(dbKey);
+      dbKey.fill(0);
+    },
+    run(input, ctx) {
+      const { reg } = ctx;
+      const u = findUserByName(reg, input.username);
+      if (!u || !u.active) throw new ApiError('FORBIDDEN', 'Akun ini tidak aktif. Hubungi administrator.');
+      const session = reg.sessions.create(
+        { userId: u.id, username: u.username, role: u.role as Role, deviceId: ctx.deviceId, mustChangePassword: u.mustChangePassword },
+        ctx.now.getTime(),
+      );
+      ctx.audit.userId = u.id;
+      ctx.audit.username = u.username;
+      return { token: session.token, session: sessionView(reg, u.id, u.mustChangePassword) };
+    },
+  },
+
+  'auth.logout': {
+    run(_i, ctx) {
+      ctx.reg.sessions.end(requireSession(ctx).token);
+      return {};
+    },
+  },
+
+  'auth.lock': {
+    run(input, ctx) {
+      ctx.reg.sessions.end(requireSession(ctx).token);
+      ctx.audit.detail = JSON.stringify({ reason: input.reason });
+      return {};
+    },
+  },
+
+  'auth.changePassword': {
+    async prepare(input, ctx) {
+      const s = requireSession(ctx);
+      const slot = findUserSlot(ctx.reg.vault(), s.username);
+      const dbKey = await unlockSlot(ctx, attemptKey(s.username), slot, input.currentPassword);
+      if (input.newPassword === input.currentPassword) {
+        throw new ApiError('VALIDATION', undefined, { fields: { newPassword: 'Kata sandi baru harus berbeda dari yang lama' } });
+      }
+      const newSlot = await wrapKey(dbKey, input.newPassword, { id: slot!.id, kind: 'user', userId: s.userId, username: s.username }, ctx.reg.scryptN, ctx.nowIso);
+      dbKey.fill(0);
+      return newSlot;
+    },
+    run(_input, ctx, newSlot) {
+      const s = requireSession(ctx);
+      const { db } = ctx.reg.db;
+      const u = db.select().from(users).where(eq(users.id, s.userId)).get();
+      if (!u) throw new ApiError('NOT_FOUND');
+      updateVersioned(db, users, 'user', u.id, u.version, { mustChangePassword: false }, s.userId, ctx.nowIso);
+      replaceSlot(ctx.reg, newSlot);
+      s.mustChangePassword = false;
+      ctx.audit.entityType = 'user';
+      ctx.audit.entityId = u.id;
+      return sessionView(ctx.reg, u.id, false);
+    },
+  },
+
+  'auth.recover': {
+    async prepare(input, ctx) {
+      const { reg } = ctx;
+      ctx.audit.username = input.username;
+      if (!reg.isInitialized()) throw new ApiError('NOT_INITIALIZED');
+      const code = normalizeRecoveryCode(input.recoveryCode);
+      const slot = reg.vault().slots.find((s) => s.kind === 'recovery');
+      const dbKey = await unlockSlot(ctx, 'recovery-code', slot, code);
+      reg.unlock(dbKey);
+      const u = findUserByName(reg, input.username);
+      if (!u || !u.active || u.role !== 'admin') {
+        dbKey.fill(0);
+        throw new ApiError('FORBIDDEN', 'Kode pemulihan hanya dapat mengatur ulang kata sandi administrator yang aktif.');
+      }
+      const existing = findUserSlot(reg.vault(), u.username);
+      const newSlot = await wrapKey(dbKey, input.newPassword, { id: existing?.id ?? u.id, kind: 'user', userId: u.id, username: u.username }, reg.scryptN, ctx.nowIso);
+      dbKey.fill(0);
+      return { user: u, newSlot };
+    },
+    run(_input, ctx, { user, newSlot }) {
+      const { db } = ctx.reg.db;
+      const u = db.select().from(users).where(eq(users.id, user.id)).get()!;
+      if (u.mustChangePassword) updateVersioned(db, users, 'user', u.id, u.version, { mustChangePassword: false }, u.id, ctx.nowIso);
+      replaceSlot(ctx.reg, newSlot);
+      clearFailures(ctx.reg, attemptKey(u.username));
+      ctx.reg.sessions.endAllFor(u.id);
+      ctx.audit.userId = u.id;
+      ctx.audit.entityType = 'user';
+      ctx.audit.entityId = u.id;
+      return {};
+    },
+  },
+
+  'session.get': {
+    run(_i, ctx) {
+      const s = requireSession(ctx);
+      return sessionView(ctx.reg, s.userId, s.mustChangePassword);
+    },
+  },
+});
+
+export { readGeneralSettings };
