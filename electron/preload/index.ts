@@ -1,0 +1,16 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { TeduhBridge } from '../core/api/bridge';
+
+/** The whole bridge: one call channel, one event channel. Nothing else reaches the page. */
+const teduh = {
+  call: (method, input) => ipcRenderer.invoke('teduh:call', method, input),
+  subscribe(listener) {
+    const handler = (_e: Electron.IpcRendererEvent, event: Parameters<typeof listener>[0]) => listener(event);
+    ipcRenderer.on('teduh:event', handler);
+    return () => {
+      ipcRenderer.removeListener('teduh:event', handler);
+    };
+  },
+} as const satisfies TeduhBridge;
+
+contextBridge.exposeInMainWorld('teduh', teduh);
