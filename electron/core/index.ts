@@ -17,6 +17,8 @@ export interface Core {
   /** The one entry point of every transport. Never throws. */
   call(caller: Caller, method: unknown, input: unknown): Promise<ApiResult<unknown>>;
   subscribe(listener: (e: ChangeEvent) => void): () => void;
+  /** Whether a session token is live (for transports that push change events). */
+  hasSession(token: string | undefined): boolean;
   readonly register: Register;
   close(): void;
 }
@@ -36,6 +38,7 @@ export function createCore(opts: CoreOptions): Core {
       register.events.on('change', listener);
       return () => register.events.off('change', listener);
     },
+    hasSession: (token) => register.sessions.isLive(token),
     register,
     close: () => register.close(),
   };

@@ -14,6 +14,7 @@ export const errorCodes = [
   'CONFLICT',
   'SELF_ACTION',
   'SCHEMA_TOO_NEW',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -48,6 +49,7 @@ export const defaultMessages: Record<ErrorCode, string> = {
   SELF_ACTION: 'Tindakan ini tidak boleh dilakukan terhadap akun Anda sendiri.',
   SCHEMA_TOO_NEW:
     'Basis data ini dibuat oleh versi Teduh yang lebih baru. Perbarui aplikasi; basis data tidak diubah.',
+  UNAVAILABLE: 'Tidak dapat menghubungi layanan Teduh. Periksa sambungan, lalu coba lagi; isian Anda tidak hilang.',
   INTERNAL: 'Terjadi kesalahan di dalam aplikasi. Data Anda tidak diubah. Coba lagi.',
 };
 

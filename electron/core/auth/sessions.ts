@@ -39,6 +39,11 @@ export class SessionStore {
     return s;
   }
 
+  /** Whether a token names a session, without counting as activity. */
+  isLive(token: string | undefined): boolean {
+    return token !== undefined && this.byToken.has(token);
+  }
+
   end(token: string): void {
     this.byToken.delete(token);
   }

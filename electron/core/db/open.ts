@@ -21,8 +21,13 @@ export function loadMigrations(migrationsDir: string): MigrationMeta[] {
  * Order matters: the schema version is read before anything is written, so a database
  * from a newer Teduh is refused and left byte-for-byte untouched.
  */
-export function openDatabase(file: string, key: Buffer, migrations: MigrationMeta[]): OpenDatabase {
-  const sqlite = new Database(file);
+export function openDatabase(
+  file: string,
+  key: Buffer,
+  migrations: MigrationMeta[],
+  opts: { inspectOnly?: boolean } = {},
+): OpenDatabase {
+  const sqlite = new Database(file, { fileMustExist: opts.inspectOnly ?? false });
   try {
     sqlite.pragma(`cipher='sqlcipher'`);
     sqlite.pragma('legacy=4');
@@ -36,6 +41,8 @@ export function openDatabase(file: string, key: Buffer, migrations: MigrationMet
     }
     const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
     if (userVersion > migrations.length) throw new ApiError('SCHEMA_TOO_NEW');
+    // Inspection (teduh verify) reads only: no pragma that writes, no migration.
+    if (opts.inspectOnly) return { sqlite, db: drizzle(sqlite, { schema }) };
     sqlite.pragma('journal_mode=WAL');
     sqlite.pragma('synchronous=FULL');
     sqlite.pragma('foreign_keys=ON');

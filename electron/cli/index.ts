@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createCore } from '../core';
+import { verifyRegister } from '../core/audit';
+import { parseArgs, readSecretFromStdin, requireValue, UsageError } from './args';
+import { isLoopback, startWebHarness } from './web-harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+const USAGE = `Teduh — register kasus terenkripsi
+
+Pemakaian: npm run teduh -- <perintah> [opsi]
+
+  init   --data-dir DIR --office NAMA --admin NAMA_PENGGUNA [--full-name NAMA]
+         Menyiapkan register baru. Kata sandi administrator dibaca dari standard input.
+         Mencetak kode pemulihan (simpan di tempat aman).
+  serve  --web --data-dir DIR --port N
+         Menjalankan harness web (UI + API) di http://127.0.0.1:N/ saja.
+  verify --data-dir DIR
+         Memeriksa rantai audit dan integritas basis data tanpa mengubahnya.
+         Kata sandi (atau kode pemulihan) dibaca dari standard input.
+         Kode keluar 0 jika utuh, 1 jika ada kerusakan (entri pertama yang rusak dicetak).
+`;
+
+/** Operational log lines: never case data. */
+function log(line: string): void {
+  process.stderr.write(`[teduh] ${line}\n`);
+}
+
+async function init(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['data-dir', 'office', 'admin', 'full-name'], switches: [] });
+  const dataDir = requireValue(args, 'data-dir');
+  const office = requireValue(args, 'office');
+  const admin = requireValue(args, 'admin');
+  const password = await readSecretFromStdin('Kata sandi administrator: ');
+  const core = createCore({ dataDir, log });
+  try {
+    const fullName = typeof args['full-name'] === 'string' ? args['full-name'] : admin;
+    const r = await core.call({}, 'setup.initialize', { office: { name: office }, admin: { username: admin, fullName, password } });
+    if (!r.ok) {
+      process.stderr.write(`Gagal: ${r.error.message}\n`);
+      for (const [f, m] of Object.entries(r.error.fields ?? {})) process.stderr.write(`  ${f}: ${m}\n`);
+      return 1;
+    }
+    const { recoveryCode } = r.value as { recoveryCode: string };
+    process.stdout.write(`Register dibuat di ${resolve(dataDir)}\n`);
+    process.stdout.write(`Kode pemulihan (tampil sekali; cetak dan simpan di tempat aman):\n${recoveryCode}\n`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+function ensureRendererBuilt(): string {
+  const dir = join(ROOT, 'out', 'renderer');
+  if (!existsSync(join(dir, 'index.html'))) {
+    log('membangun renderer (npm run build)...');
+    const bin = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
+    const r = spawnSync(bin, ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error('build failed');
+  }
+  return dir;
+}
+
+async function serve(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['data-dir', 'port', 'host'], switches: ['web'] });
+  if (!args.web) throw new UsageError('pilih mode: --web');
+  const dataDir = requireValue(args, 'data-dir');
+  const port = Number(requireValue(args, 'port'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port harus angka 0-65535');
+  const host = typeof args.host === 'string' ? args.host : '127.0.0.1';
+  if (!isLoopback(host)) throw new UsageError(`harness web hanya mendengarkan di 127.0.0.1 (ditolak: ${host})`);
+  const rendererDir = ensureRendererBuilt();
+  const core = createCore({ dataDir, log });
+  const harness = await startWebHarness({ core, rendererDir, port, host: '127.0.0.1' });
+  process.stdout.write(`Teduh (harness web) siap di ${harness.url}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await harness.close();
+  core.close();
+  return 0;
+}
+
+async function verify(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['data-dir'], switches: [] });
+  const dataDir = requireValue(args, 'data-dir');
+  const secret = await readSecretFromStdin('Kata sandi atau kode pemulihan: ');
+  const check = await verifyRegister(dataDir, secret);
+  if (!check) {
+    process.stderr.write('Kata sandi atau kode pemulihan salah.\n');
+    return 1;
+  }
+  const integrityOk = check.integrity.length === 1 && check.integrity[0] === 'ok';
+  process.stdout.write(`Integritas basis data: ${integrityOk ? 'baik' : 'RUSAK'}\n`);
+  if (!integrityOk) for (const line of check.integrity.slice(0, 20)) process.stdout.write(`  ${line}\n`);
+  process.stdout.write(`Rantai audit: ${check.audit.checked} entri diperiksa, ${check.audit.ok ? 'utuh' : 'RUSAK'}\n`);
+  if (check.audit.firstBroken) {
+    process.stdout.write(`Entri rusak pertama: #${check.audit.firstBroken.seq} (${check.audit.firstBroken.reason})\n`);
+  }
+  return check.ok ? 0 : 1;
+}
+
+const commands: Record<string, (argv: string[]) => Promise<number>> = { init, serve, verify };
+
+async function main(): Promise<number> {
+  const [name, ...rest] = process.argv.slice(2);
+  if (!name || name === 'help' || name === '--help') {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Perintah tidak dikenal: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    process.stderr.write(`Gagal: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,168 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Core } from '../core';
+import { bridgeScript } from './bridge-script';
+
+/**
+ * The web harness: the built renderer and the API over HTTP on 127.0.0.1, so the real
+ * UI can be driven in a browser against the real core. It is a test and training
+ * transport; it refuses to listen anywhere but loopback.
+ */
+export interface WebHarnessOptions {
+  core: Core;
+  rendererDir: string;
+  port: number;
+  host?: string;
+}
+
+export const HARNESS_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
+
+const MAX_BODY = 2 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
+}
+
+export async function startWebHarness(opts: WebHarnessOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopback(host)) throw new Error(`the web harness binds 127.0.0.1 only (refused: ${host})`);
+  const rendererDir = resolve(opts.rendererDir);
+  const indexHtml = await readFile(join(rendererDir, 'index.html'), 'utf8').catch(() => {
+    throw new Error(`no built renderer at ${rendererDir}: run "npm run build" first`);
+  });
+  const page = indexHtml.replace('<script', '<script src="./teduh-bridge.js"></script>\n    <script');
+  const streams = new Set<ServerResponse>();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
+      else res.destroy();
+    });
+  });
+
+  let port = opts.port;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS-rebinding guard: only our own host names are served.
+    if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'text/plain; charset=utf-8', 'misdirected request');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const path = url.pathname;
+    if (path.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(path.slice(5)));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    if (path === '/' || path === '/index.html') return send(res, 200, MIME['.html']!, page);
+    if (path === '/teduh-bridge.js') return send(res, 200, MIME['.js']!, bridgeScript);
+    const file = resolve(rendererDir, '.' + normalize(path));
+    if (!file.startsWith(rendererDir + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    try {
+      const body = await readFile(file);
+      send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', body);
+    } catch {
+      send(res, 404, 'text/plain; charset=utf-8', 'not found');
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    const token = bearer(req);
+    if (method === 'events') {
+      if (req.method !== 'GET' || !opts.core.hasSession(token)) return send(res, 401, 'text/plain; charset=utf-8', 'unauthenticated');
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      const unsubscribe = opts.core.subscribe((e) => {
+        if (!opts.core.hasSession(token)) return res.end();
+        res.write(`data: ${JSON.stringify(e)}\n\n`);
+      });
+      res.on('close', () => {
+        unsubscribe();
+        streams.delete(res);
+      });
+      return;
+    }
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    // A page from elsewhere cannot send JSON here without a preflight we never grant.
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, 'text/plain; charset=utf-8', 'application/json required');
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+      return send(res, 403, 'text/plain; charset=utf-8', 'forbidden origin');
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse((await readBody(req)).toString('utf8') || '{}');
+    } catch {
+      return json(res, { ok: false, error: { code: 'VALIDATION', message: 'Permintaan bukan JSON yang sah atau terlalu besar.' } });
+    }
+    json(res, await opts.core.call({ token }, method, input));
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok());
+  });
+  const addr = server.address();
+  if (addr && typeof addr === 'object') port = addr.port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((ok) => {
+        for (const s of streams) s.end();
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        fail(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': HARNESS_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function json(res: ServerResponse, value: unknown): void {
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+}

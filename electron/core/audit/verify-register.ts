@@ -1,0 +1,50 @@
+import { join, resolve } from 'node:path';
+import type { AuditVerifyResult } from '../api/contract';
+import { loadMigrations, openDatabase } from '../db/open';
+import { normalizeRecoveryCode, unwrapKey } from '../vault/keyslots';
+import { DB_FILE, readVault } from '../vault/store';
+import { verifyAuditChain } from './chain';
+
+export interface RegisterCheck {
+  /** Lines from PRAGMA integrity_check ("ok" when sound). */
+  integrity: string[];
+  audit: AuditVerifyResult;
+  ok: boolean;
+}
+
+const DEFAULT_RESOURCES = resolve(import.meta.dirname, '../../../resources');
+
+/**
+ * Checks a register without changing it: unlocks with any user's password or the
+ * recovery code, runs SQLite's integrity check and walks the audit chain.
+ * Returns null when the secret opens no slot.
+ */
+export async function verifyRegister(dataDir: string, secret: string, resourcesDir = DEFAULT_RESOURCES): Promise<RegisterCheck | null> {
+  const vault = readVault(dataDir);
+  let key: Buffer | null = null;
+  for (const slot of vault.slots) {
+    const candidate = slot.kind === 'recovery' ? asRecoveryCode(secret) : secret;
+    if (candidate === null) continue;
+    key = await unwrapKey(slot, candidate);
+    if (key) break;
+  }
+  if (!key) return null;
+  const migrations = loadMigrations(join(resourcesDir, 'migrations'));
+  const { sqlite } = openDatabase(join(dataDir, DB_FILE), key, migrations, { inspectOnly: true });
+  key.fill(0);
+  try {
+    const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const audit = verifyAuditChain(sqlite);
+    return { integrity, audit, ok: audit.ok && integrity.length === 1 && integrity[0] === 'ok' };
+  } finally {
+    sqlite.close();
+  }
+}
+
+function asRecoveryCode(secret: string): string | null {
+  try {
+    return normalizeRecoveryCode(secret);
+  } catch {
+    return null;
+  }
+}
