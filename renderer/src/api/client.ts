@@ -1,0 +1,62 @@
+import type { TeduhBridge } from '../../../electron/core/api/bridge';
+import type { InputOf, MethodName, OutputOf } from '../../../electron/core/api/contract';
+import type { ApiErrorBody, ErrorCode } from '../../../electron/core/api/errors';
+
+declare global {
+  interface Window {
+    teduh?: TeduhBridge;
+  }
+}
+
+/** A failed call: the envelope's error, as a throwable. */
+export class ApiCallError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  readonly retryAfter: number | undefined;
+  readonly current: unknown;
+  readonly method: MethodName;
+
+  constructor(method: MethodName, body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiCallError';
+    this.method = method;
+    this.code = body.code;
+    this.fields = body.fields;
+    this.retryAfter = body.retryAfter;
+    this.current = body.current;
+  }
+}
+
+export function isApiCallError(e: unknown, code?: ApiCallError['code']): e is ApiCallError {
+  return e instanceof ApiCallError && (code === undefined || e.code === code);
+}
+
+/** Codes meaning "nobody is logged in any more": the renderer drops everything and starts over. */
+const sessionLostCodes: ReadonlySet<ApiCallError['code']> = new Set(['UNAUTHENTICATED', 'LOCKED']);
+
+let onSessionLost: (() => void) | null = null;
+
+/** Installed while a user is logged in; called once if any call finds the session gone. */
+export function setSessionLostHandler(handler: (() => void) | null): void {
+  onSessionLost = handler;
+}
+
+/** The one way the renderer talks to the core: resolves with the value or throws ApiCallError. */
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const bridge = window.teduh;
+  if (!bridge) throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge missing' });
+  let result: Awaited<ReturnType<TeduhBridge['call']>>;
+  try {
+    result = await bridge.call(method, input);
+  } catch {
+    throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge call failed' });
+  }
+  if (result.ok) return result.value as OutputOf<M>;
+  const error = new ApiCallError(method, result.error);
+  if (sessionLostCodes.has(error.code) && onSessionLost) {
+    const handler = onSessionLost;
+    onSessionLost = null;
+    handler();
+  }
+  throw error;
+}

@@ -1,0 +1,100 @@
+import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { AuditEntryView, SessionView } from '../../../electron/core/api/contract';
+import type { Permission } from '../../../electron/core/api/roles';
+import { call, isApiCallError } from './client';
+
+/** Query keys, in one place so invalidation and change events agree. */
+export const keys = {
+  setupStatus: ['setup.status'] as const,
+  session: ['session'] as const,
+  office: ['office'] as const,
+  settings: ['settings'] as const,
+  users: ['users'] as const,
+  audit: (filter: AuditFilter) => ['audit', filter] as const,
+  auditAll: ['audit'] as const,
+};
+
+/** Which cached queries a change event of a given record type makes stale. */
+export const staleOnChange: Record<string, readonly (readonly unknown[])[]> = {
+  user: [keys.users, keys.session],
+  office: [keys.office, keys.session],
+  settings: [keys.settings, keys.session],
+};
+
+export function useSetupStatus() {
+  return useQuery({ queryKey: keys.setupStatus, queryFn: () => call('setup.status', {}), staleTime: Infinity });
+}
+
+/** The session, or null when nobody is logged in on this page. */
+export function useSession(enabled = true) {
+  return useQuery({
+    queryKey: keys.session,
+    enabled,
+    queryFn: async (): Promise<SessionView | null> => {
+      try {
+        return await call('session.get', {});
+      } catch (e) {
+        if (isApiCallError(e, 'UNAUTHENTICATED') || isApiCallError(e, 'LOCKED')) return null;
+        throw e;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+/** The logged-in session; only for screens rendered inside the app shell. */
+export function useCurrentSession(): SessionView {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentSession outside a session');
+  return data;
+}
+
+export function useCan(): (permission: Permission) => boolean {
+  const session = useCurrentSession();
+  return (permission) => session.permissions.includes(permission);
+}
+
+export function setSession(client: QueryClient, session: SessionView | null): void {
+  client.setQueryData(keys.session, session);
+}
+
+export function useOffice() {
+  return useQuery({ queryKey: keys.office, queryFn: () => call('office.get', {}) });
+}
+
+export function useSettings() {
+  return useQuery({ queryKey: keys.settings, queryFn: () => call('settings.get', {}) });
+}
+
+export function useUsers() {
+  return useQuery({ queryKey: keys.users, queryFn: () => call('users.list', { includeInactive: true }) });
+}
+
+export interface AuditFilter {
+  action?: string;
+  username?: string;
+}
+
+export const auditPageSize = 50;
+
+export function useAuditEntries(filter: AuditFilter) {
+  return useInfiniteQuery({
+    queryKey: keys.audit(filter),
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) =>
+      call('audit.list', {
+        limit: auditPageSize,
+        ...(pageParam !== undefined ? { beforeSeq: pageParam } : {}),
+        ...(filter.action ? { action: filter.action } : {}),
+        ...(filter.username ? { username: filter.username } : {}),
+      }),
+    getNextPageParam: (last: AuditEntryView[]) =>
+      last.length < auditPageSize ? undefined : last[last.length - 1]?.seq,
+  });
+}
+
+export function useInvalidate() {
+  const client = useQueryClient();
+  return (...queryKeys: (readonly unknown[])[]) =>
+    Promise.all(queryKeys.map((queryKey) => client.invalidateQueries({ queryKey })));
+}

@@ -1,0 +1,121 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { HashRouter, Route, Routes } from 'react-router';
+import type { SessionView } from '../../../electron/core/api/contract';
+import { setSessionLostHandler } from '../api/client';
+import { keys, setSession, staleOnChange, useSession, useSetupStatus } from '../api/queries';
+import { CenteredPage } from '../components/CenteredPage';
+import { FormError } from '../components/FormError';
+import { Loading } from '../components/Loading';
+import { initI18n } from '../i18n';
+import { LoginScreen } from '../screens/login/LoginScreen';
+import { RecoverScreen, recoverPath } from '../screens/login/RecoverScreen';
+import { ForcedPasswordChangeScreen } from '../screens/password/ForcedPasswordChangeScreen';
+import { SetupScreen } from '../screens/setup/SetupScreen';
+import { HideScreen } from './HideScreen';
+import { endSession } from './sessionEnd';
+import { Shell } from './Shell';
+import { theme } from './theme';
+import { useIdleLock } from './useIdleLock';
+
+const i18n = initI18n();
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: false, refetchOnWindowFocus: false },
+    mutations: { retry: false },
+  },
+});
+
+/** While someone is logged in: idle lock, session-loss handling, and refresh on change events. */
+function SessionGuard({ session }: { session: SessionView }) {
+  const client = useQueryClient();
+  useIdleLock(session.idleLockMinutes);
+
+  useEffect(() => {
+    setSessionLostHandler(() => void endSession('expired'));
+    return () => setSessionLostHandler(null);
+  }, []);
+
+  useEffect(() => {
+    const unsubscribe = window.teduh?.subscribe((event) => {
+      const recordType = event.type.split('.')[0] ?? '';
+      for (const queryKey of staleOnChange[recordType] ?? []) void client.invalidateQueries({ queryKey });
+    });
+    return () => unsubscribe?.();
+  }, [client]);
+
+  return null;
+}
+
+/** Decides what the window shows: setup, login, a forced password change, or the app. */
+function Gate() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const status = useSetupStatus();
+  const initialized = status.data?.initialized === true;
+  const session = useSession(initialized);
+  const loggedIn = (s: SessionView) => setSession(client, s);
+
+  if (status.isPending || (initialized && session.isPending)) return <Loading />;
+  const failure = status.error ?? session.error;
+  if (failure) {
+    return (
+      <CenteredPage title={t('errors.title')}>
+        <FormError error={failure} />
+      </CenteredPage>
+    );
+  }
+
+  if (!initialized) {
+    return (
+      <SetupScreen
+        onFinished={(s) => {
+          client.setQueryData(keys.setupStatus, { initialized: true, unlocked: true });
+          loggedIn(s);
+        }}
+      />
+    );
+  }
+
+  const current = session.data;
+  if (!current) {
+    return (
+      <Routes>
+        <Route path={recoverPath} element={<RecoverScreen />} />
+        <Route path="*" element={<LoginScreen onLoggedIn={loggedIn} />} />
+      </Routes>
+    );
+  }
+
+  return (
+    <>
+      <SessionGuard session={current} />
+      {current.mustChangePassword ? (
+        <ForcedPasswordChangeScreen session={current} onChanged={loggedIn} />
+      ) : (
+        <Shell />
+      )}
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <HashRouter>
+            <HideScreen>
+              <Gate />
+            </HideScreen>
+          </HashRouter>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

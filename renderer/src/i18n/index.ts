@@ -1,0 +1,67 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { MethodName } from '../../../electron/core/api/contract';
+import { en } from './en';
+import { id } from './id';
+
+export const languages = ['id', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const storageKey = 'teduh.language';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof id };
+  }
+}
+
+type ActionKey<M extends string> = M extends `${infer A}.${infer B}` ? `${A}_${B}` : M;
+/** Every API method has an audit label in every language. */
+const _auditLabelsComplete: Record<ActionKey<MethodName>, string> = id.audit.actions;
+
+export function auditActionKey(action: string): string {
+  return action.replace('.', '_');
+}
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+export function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(storageKey);
+    return isLanguage(value) ? value : 'id';
+  } catch {
+    return 'id';
+  }
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : 'id';
+}
+
+/** The language is a per-computer preference, so it lives in localStorage, not in the register. */
+export async function setLanguage(language: Language): Promise<void> {
+  try {
+    localStorage.setItem(storageKey, language);
+  } catch {
+    // Storage unavailable: the choice lasts for this window only.
+  }
+  document.documentElement.lang = language;
+  await i18next.changeLanguage(language);
+}
+
+export function initI18n(): typeof i18next {
+  const lng = storedLanguage();
+  document.documentElement.lang = lng;
+  void i18next.use(initReactI18next).init({
+    resources: { id: { translation: id }, en: { translation: en } },
+    lng,
+    fallbackLng: 'id',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  return i18next;
+}

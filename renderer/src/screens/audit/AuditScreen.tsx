@@ -1,0 +1,151 @@
+import { Alert, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract, type AuditEntryView } from '../../../../electron/core/api/contract';
+import { call } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { useAuditEntries, useCan } from '../../api/queries';
+import { FormError } from '../../components/FormError';
+import { Loading } from '../../components/Loading';
+import { auditActionKey } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+
+const actions = Object.keys(contract);
+
+function AuditRow({ entry }: { entry: AuditEntryView }) {
+  const { t } = useTranslation();
+  const outcome = ['ok', 'failure', 'denied'].includes(entry.outcome)
+    ? t(`audit.outcomes.${entry.outcome as 'ok' | 'failure' | 'denied'}`)
+    : entry.outcome;
+  return (
+    <Table.Tr>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
+      <Table.Td>{entry.username ?? <Text span c="dimmed">{t('audit.system')}</Text>}</Table.Td>
+      <Table.Td ff="monospace" title={entry.deviceId}>
+        {entry.deviceId.slice(0, 8)}
+      </Table.Td>
+      <Table.Td title={entry.action}>
+        {t(`audit.actions.${auditActionKey(entry.action)}` as 'audit.actions.auth_login', { defaultValue: entry.action })}
+      </Table.Td>
+      <Table.Td>
+        <Text span size="sm" c={entry.outcome === 'ok' ? undefined : 'red.7'} fw={entry.outcome === 'ok' ? undefined : 600}>
+          {outcome}
+        </Text>
+      </Table.Td>
+      <Table.Td ff="monospace" title={entry.entityId ?? undefined}>
+        {entry.entityType ? `${entry.entityType}${entry.entityId ? ` ${entry.entityId.slice(0, 8)}` : ''}` : ''}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Who did what, when, from which device: newest first, with a check of the hash chain. */
+export function AuditScreen() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [action, setAction] = useState('');
+  const [username, setUsername] = useState('');
+  const [debouncedUsername] = useDebouncedValue(username.trim(), 300);
+  const entries = useAuditEntries({ action: action || undefined, username: debouncedUsername || undefined });
+  const verify = useMutation({ mutationFn: () => call('audit.verify', {}) });
+
+  const rows = entries.data?.pages.flat() ?? [];
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1} size="h2">
+          {t('audit.title')}
+        </Title>
+        {can('audit.verify') && (
+          <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>
+            {t('audit.verify')}
+          </Button>
+        )}
+      </Group>
+
+      {verify.data &&
+        (verify.data.ok ? (
+          <Alert color="teal" variant="light" role="status">
+            {t('audit.verifyOk', { count: verify.data.checked })}
+          </Alert>
+        ) : (
+          <Alert color="red" variant="filled" role="alert">
+            {t('audit.verifyBroken', {
+              count: verify.data.checked,
+              seq: verify.data.firstBroken?.seq ?? '?',
+              reason: verify.data.firstBroken?.reason ?? '',
+            })}
+          </Alert>
+        ))}
+      {verify.isError && <FormError message={describeError(verify.error, t)} />}
+
+      <Group gap="sm" align="flex-end">
+        <NativeSelect
+          label={t('audit.filterAction')}
+          value={action}
+          onChange={(e) => setAction(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('audit.filterActionAll') },
+            ...actions.map((a) => ({
+              value: a,
+              label: t(`audit.actions.${auditActionKey(a)}` as 'audit.actions.auth_login', { defaultValue: a }),
+            })),
+          ]}
+          w={260}
+        />
+        <TextInput
+          label={t('audit.filterUsername')}
+          value={username}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+          maxLength={32}
+          w={220}
+        />
+      </Group>
+
+      {entries.isPending ? (
+        <Loading />
+      ) : entries.isError ? (
+        <FormError error={entries.error} />
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped verticalSpacing="xs" fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('audit.time')}</Table.Th>
+                  <Table.Th>{t('audit.user')}</Table.Th>
+                  <Table.Th>{t('audit.device')}</Table.Th>
+                  <Table.Th>{t('audit.action')}</Table.Th>
+                  <Table.Th>{t('audit.outcome')}</Table.Th>
+                  <Table.Th>{t('audit.entity')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((entry) => (
+                  <AuditRow key={entry.seq} entry={entry} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {rows.length === 0 && <Text c="dimmed">{t('common.noData')}</Text>}
+          {entries.hasNextPage ? (
+            <Group justify="center">
+              <Button variant="default" onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
+                {t('common.loadMore')}
+              </Button>
+            </Group>
+          ) : (
+            rows.length > 0 && (
+              <Text size="sm" c="dimmed" ta="center">
+                {t('audit.end')}
+              </Text>
+            )
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,72 @@
+import { Card, Kbd, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCurrentSession } from '../../api/queries';
+import { visibleNavItems } from '../../app/nav';
+
+function greetingKey(hour: number) {
+  if (hour < 11) return 'dashboard.greetingMorning' as const;
+  if (hour < 15) return 'dashboard.greetingDay' as const;
+  if (hour < 18) return 'dashboard.greetingAfternoon' as const;
+  return 'dashboard.greetingEvening' as const;
+}
+
+/** What is true of this user and office right now, and where they can go from here. */
+export function DashboardScreen() {
+  const { t } = useTranslation();
+  const session = useCurrentSession();
+  const role = t(`roles.${session.user.role}`);
+  const shortcuts = visibleNavItems(session.permissions).filter((item) => item.key !== 'dashboard');
+
+  return (
+    <Stack gap="lg" maw={960}>
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          {t(greetingKey(new Date().getHours()), { name: session.user.fullName })}
+        </Title>
+        <Text c="dimmed">{t('dashboard.signedInAs', { role })}</Text>
+      </Stack>
+
+      <Card withBorder>
+        <Table variant="vertical" layout="fixed" withRowBorders={false}>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={200}>{t('dashboard.office')}</Table.Th>
+              <Table.Td>{session.officeName}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('dashboard.role')}</Table.Th>
+              <Table.Td>{role}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('dashboard.idleLock')}</Table.Th>
+              <Table.Td>{t('dashboard.idleLockValue', { count: session.idleLockMinutes })}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Card>
+
+      <Text size="sm">
+        <Kbd>F8</Kbd> — {t('dashboard.privacy')}
+      </Text>
+
+      {shortcuts.length > 0 && (
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {t('dashboard.shortcuts')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            {shortcuts.map((item) => (
+              <Card key={item.key} withBorder component={Link} to={item.path} padding="md">
+                <Text fw={600}>{t(`nav.${item.key}`)}</Text>
+                <Text size="sm" c="dimmed">
+                  {t(`navHint.${item.key}`)}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

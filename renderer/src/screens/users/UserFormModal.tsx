@@ -1,0 +1,172 @@
+import { Button, Group, Modal, NativeSelect, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserView } from '../../../../electron/core/api/contract';
+import { roles, type Role } from '../../../../electron/core/api/roles';
+import { call } from '../../api/client';
+import { keys, useUsers } from '../../api/queries';
+import { FormError } from '../../components/FormError';
+import { useApiSubmit } from '../../components/useApiSubmit';
+import { validators } from '../../components/validators';
+
+interface Values {
+  username: string;
+  fullName: string;
+  role: Role;
+  nip: string;
+  position: string;
+  rank: string;
+  initialPassword: string;
+}
+
+const blank: Values = {
+  username: '',
+  fullName: '',
+  role: 'front_desk',
+  nip: '',
+  position: '',
+  rank: '',
+  initialPassword: '',
+};
+
+function valuesOf(user: UserView): Values {
+  const { username, fullName, role, nip, position, rank } = user;
+  return { username, fullName, role, nip, position, rank, initialPassword: '' };
+}
+
+interface Props {
+  opened: boolean;
+  /** The user to edit; null creates one. */
+  userId: string | null;
+  onClose: () => void;
+}
+
+/** Creates a user or edits one, naming the version it read. */
+export function UserFormModal({ opened, userId, onClose }: Props) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const users = useUsers();
+  const v = validators(t);
+  const user = userId ? (users.data?.find((u) => u.id === userId) ?? null) : null;
+  const editing = userId !== null;
+
+  const form = useForm<Values>({
+    initialValues: blank,
+    validate: {
+      username: (value) => (editing ? null : v.username(value)),
+      fullName: v.required,
+      nip: v.nip,
+      initialPassword: (value) => (editing ? null : v.password(value)),
+    },
+  });
+
+  // Each opening starts from the record as it is now.
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues(user ? valuesOf(user) : blank);
+    form.clearErrors();
+    submit.setError(null);
+  }, [opened, userId]);
+
+  const submit = useApiSubmit(
+    form,
+    async (values) => {
+      const { username, initialPassword, ...fields } = values;
+      if (editing) {
+        if (!user) return;
+        const saved = await call('users.update', { id: user.id, version: user.version, ...fields });
+        notifications.show({ color: 'teal', message: t('users.updated', { username: saved.username }) });
+      } else {
+        const created = await call('users.create', { username, initialPassword, ...fields });
+        notifications.show({
+          color: 'teal',
+          message: t('users.created', { username: created.username }),
+          autoClose: 10_000,
+        });
+      }
+      await client.invalidateQueries({ queryKey: keys.users });
+      onClose();
+    },
+    {
+      display: 'inline',
+      onConflict: async () => {
+        // Someone else saved first: load their version into the form, never overwrite it.
+        await client.refetchQueries({ queryKey: keys.users });
+        const fresh = client.getQueryData<UserView[]>(keys.users)?.find((u) => u.id === userId);
+        if (fresh) form.setValues(valuesOf(fresh));
+        else onClose();
+      },
+    },
+  );
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={editing ? t('users.editTitle') : t('users.createTitle')}
+      size="lg"
+    >
+      <form onSubmit={form.onSubmit(submit.run)} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            label={t('user.username')}
+            required={!editing}
+            disabled={editing}
+            autoFocus={!editing}
+            autoComplete="off"
+            key={form.key('username')}
+            {...form.getInputProps('username')}
+          />
+          <TextInput
+            label={t('user.fullName')}
+            required
+            autoFocus={editing}
+            key={form.key('fullName')}
+            {...form.getInputProps('fullName')}
+          />
+          <NativeSelect
+            label={t('user.role')}
+            required
+            data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            key={form.key('role')}
+            {...form.getInputProps('role')}
+          />
+          <TextInput
+            label={t('user.nip')}
+            description={t('user.nipHint')}
+            inputMode="numeric"
+            maxLength={18}
+            key={form.key('nip')}
+            {...form.getInputProps('nip')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label={t('user.position')} key={form.key('position')} {...form.getInputProps('position')} />
+            <TextInput label={t('user.rank')} key={form.key('rank')} {...form.getInputProps('rank')} />
+          </SimpleGrid>
+          {!editing && (
+            <PasswordInput
+              label={t('users.initialPassword')}
+              description={t('users.initialPasswordHint')}
+              required
+              autoComplete="new-password"
+              key={form.key('initialPassword')}
+              {...form.getInputProps('initialPassword')}
+            />
+          )}
+          <FormError message={submit.error} />
+          <Group justify="flex-end" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={submit.pending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
