@@ -107,25 +107,64 @@ export const cases = sqliteTable(
     id: text('id').primaryKey(),
     registerNo: text('register_no').notNull(),
     serviceCode: text('service_code').notNull(),
+    /** The version of the service standard the case started under. */
+    standardId: text('standard_id'),
     status: text('status').notNull(),
+    closure: text('closure'),
+    closedAt: text('closed_at'),
     channel: text('channel').notNull(),
+    riskLevel: text('risk_level').notNull().default('low'),
+    incidentDate: text('incident_date'),
+    incidentPlace: text('incident_place'),
+    incidentRegion: text('incident_region'),
+    incidentRt: text('incident_rt'),
+    incidentRw: text('incident_rw'),
+    incidentAddress: text('incident_address'),
+    violenceTypes: text('violence_types', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    needs: text('needs', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    consent: text('consent', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     chronology: text('chronology').notNull().default(''),
+    assignedTo: text('assigned_to'),
+    requirementsCompletedAt: text('requirements_completed_at'),
+    /** Earliest unmet deadline, for lists and the dashboard. */
+    dueAt: text('due_at'),
     deletedAt: text('deleted_at'),
     deletedReason: text('deleted_reason'),
     ...stamps,
   },
-  (t) => [uniqueIndex('cases_register_no').on(t.registerNo)],
+  (t) => [
+    uniqueIndex('cases_register_no').on(t.registerNo),
+    index('cases_service_status').on(t.serviceCode, t.status, t.createdAt),
+    index('cases_due').on(t.status, t.dueAt),
+    index('cases_assigned').on(t.assignedTo, t.status),
+    index('cases_created').on(t.createdAt),
+  ],
 );
 
-export const persons = sqliteTable('persons', {
-  id: text('id').primaryKey(),
-  fullName: text('full_name').notNull(),
-  nik: text('nik'),
-  phone: text('phone'),
-  birthDate: text('birth_date'),
-  sex: text('sex'),
-  ...stamps,
-});
+export const persons = sqliteTable(
+  'persons',
+  {
+    id: text('id').primaryKey(),
+    fullName: text('full_name').notNull(),
+    /** Normalised name for duplicate detection (spelling variants folded). */
+    nameKey: text('name_key'),
+    nik: text('nik'),
+    kkNo: text('kk_no'),
+    phone: text('phone'),
+    birthPlace: text('birth_place'),
+    birthDate: text('birth_date'),
+    sex: text('sex'),
+    region: text('region'),
+    rt: text('rt'),
+    rw: text('rw'),
+    address: text('address'),
+    occupation: text('occupation'),
+    disability: integer('disability', { mode: 'boolean' }).notNull().default(false),
+    disabilityNote: text('disability_note'),
+    ...stamps,
+  },
+  (t) => [index('persons_nik').on(t.nik), index('persons_name_birth').on(t.nameKey, t.birthDate)],
+);
 
 export const casePersons = sqliteTable(
   'case_persons',
@@ -136,9 +175,166 @@ export const casePersons = sqliteTable(
     personId: text('person_id')
       .notNull()
       .references(() => persons.id),
+    /** reporter, victim, perpetrator, party, companion, witness */
     role: text('role').notNull(),
+    /** Perpetrator's (or reporter's) relation to the victim (SIMFONI category). */
+    relation: text('relation'),
+    /** A companion: whom they accompany, and how (parent, guardian, companion, special). */
+    companionOf: text('companion_of'),
+    companionType: text('companion_type'),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.personId, t.role] })],
+  (t) => [primaryKey({ columns: [t.caseId, t.personId, t.role] }), index('case_persons_person').on(t.personId)],
+);
+
+/** The service standards, versioned: editing one in Settings adds a version; cases keep theirs. */
+export const serviceStandards = sqliteTable(
+  'service_standards',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    versionNo: integer('version_no').notNull(),
+    definition: text('definition', { mode: 'json' }).notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by'),
+  },
+  (t) => [uniqueIndex('service_standards_code_version').on(t.code, t.versionNo)],
+);
+
+/** Which services the office runs, and the standard version new cases start under. */
+export const offeredServices = sqliteTable('offered_services', {
+  id: text('code').primaryKey(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  standardId: text('standard_id').notNull(),
+  ...stamps,
+});
+
+export const caseRequirements = sqliteTable(
+  'case_requirements',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    code: text('code').notNull(),
+    /** missing, complete, not_applicable */
+    status: text('status').notNull(),
+    note: text('note'),
+    checkedAt: text('checked_at'),
+    checkedBy: text('checked_by'),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.code] })],
+);
+
+export const caseSteps = sqliteTable(
+  'case_steps',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    code: text('code').notNull(),
+    seq: integer('seq').notNull(),
+    /** pending, submitted (awaiting approval), done, skipped */
+    status: text('status').notNull(),
+    outcome: text('outcome'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    note: text('note'),
+    submittedAt: text('submitted_at'),
+    submittedBy: text('submitted_by'),
+    completedAt: text('completed_at'),
+    completedBy: text('completed_by'),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('case_steps_case_code').on(t.caseId, t.code), index('case_steps_status').on(t.status)],
+);
+
+/** A head's decision on a submitted step; stores a hash of exactly what was approved. */
+export const approvals = sqliteTable(
+  'approvals',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    stepId: text('step_id')
+      .notNull()
+      .references(() => caseSteps.id),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: text('requested_at').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    payloadHash: text('payload_hash').notNull(),
+    /** pending, approved, rejected */
+    status: text('status').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: text('decided_at'),
+    comment: text('comment'),
+  },
+  (t) => [index('approvals_status').on(t.status, t.requestedAt), index('approvals_case').on(t.caseId)],
+);
+
+/** Structured records of a case: mediation sessions, agreement points, monitoring visits, referrals. */
+export const caseItems = sqliteTable(
+  'case_items',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    seq: integer('seq').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status'),
+    dueAt: text('due_at'),
+    deletedAt: text('deleted_at'),
+    ...stamps,
+  },
+  (t) => [index('case_items_case').on(t.caseId, t.kind, t.seq), index('case_items_due').on(t.kind, t.status, t.dueAt)],
+);
+
+export const caseDeadlines = sqliteTable(
+  'case_deadlines',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    /** null until its clock starts (e.g. requirements not yet complete) */
+    dueAt: text('due_at'),
+    metAt: text('met_at'),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.code] }), index('case_deadlines_due').on(t.metAt, t.dueAt)],
+);
+
+/** The institution directory for referrals out. */
+export const institutions = sqliteTable('institutions', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  address: text('address').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  contactPerson: text('contact_person').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  ...stamps,
+});
+
+/** The office's holiday table (seeded from date-holidays, edited by the office). */
+export const holidays = sqliteTable('holidays', {
+  id: text('date').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  ...stamps,
+});
+
+/** Intake forms saved as they are typed, so an interruption loses nothing. */
+export const intakeDrafts = sqliteTable(
+  'intake_drafts',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    ...stamps,
+  },
+  (t) => [index('intake_drafts_user').on(t.userId)],
 );
 
 export type UserRow = typeof users.$inferSelect;
