@@ -1,5 +1,5 @@
-import { PasswordInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { PasswordField } from './PasswordField';
 
 interface Props {
   form: UseFormReturnType<any>;
@@ -16,7 +16,7 @@ interface Props {
 export function PasswordPair({ form, path, confirmPath, label, confirmLabel, description, autoFocus }: Props) {
   return (
     <>
-      <PasswordInput
+      <PasswordField
         label={label}
         description={description}
         required
@@ -25,7 +25,7 @@ export function PasswordPair({ form, path, confirmPath, label, confirmLabel, des
         key={form.key(path)}
         {...form.getInputProps(path)}
       />
-      <PasswordInput
+      <PasswordField
         label={confirmLabel}
         required
         autoComplete="new-password"

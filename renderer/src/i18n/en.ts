@@ -19,6 +19,7 @@ export const en: Messages = {
     saved: 'Changes saved.',
     noData: 'No data yet.',
     loadMore: 'Load more',
+    showPassword: 'Show password',
     actions: 'Actions',
   },
   roles: {

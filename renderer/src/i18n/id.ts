@@ -18,6 +18,7 @@ export const id = {
     saved: 'Perubahan tersimpan.',
     noData: 'Belum ada data.',
     loadMore: 'Muat lebih banyak',
+    showPassword: 'Tampilkan kata sandi',
     actions: 'Tindakan',
   },
   roles: {

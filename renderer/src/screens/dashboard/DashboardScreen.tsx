@@ -5,6 +5,7 @@ import { useCurrentSession } from '../../api/queries';
 import { visibleNavItems } from '../../app/nav';
 
 function greetingKey(hour: number) {
+  if (hour < 4) return 'dashboard.greetingEvening' as const;
   if (hour < 11) return 'dashboard.greetingMorning' as const;
   if (hour < 15) return 'dashboard.greetingDay' as const;
   if (hour < 18) return 'dashboard.greetingAfternoon' as const;

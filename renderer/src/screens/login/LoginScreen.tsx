@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { FormError } from '../../components/FormError';
 import { useApiSubmit } from '../../components/useApiSubmit';
 import { validators } from '../../components/validators';
 import { recoverPath } from './RecoverScreen';
+import { PasswordField } from '../../components/PasswordField';
 
 const noticeKeys = {
   idle: 'login.lockedIdle',
@@ -81,7 +82,7 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: (session: SessionView)
             key={form.key('username')}
             {...form.getInputProps('username')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('user.password')}
             required
             autoComplete="current-password"

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../electron/core/api/contract';
@@ -7,6 +7,7 @@ import { FormError } from '../../components/FormError';
 import { PasswordPair } from '../../components/PasswordPair';
 import { useApiSubmit } from '../../components/useApiSubmit';
 import { validators } from '../../components/validators';
+import { PasswordField } from '../../components/PasswordField';
 
 /** The user's own password change: at a forced first login, and from Settings. */
 export function ChangePasswordForm({
@@ -42,7 +43,7 @@ export function ChangePasswordForm({
   return (
     <form onSubmit={form.onSubmit(submit.run)} noValidate>
       <Stack gap="sm">
-        <PasswordInput
+        <PasswordField
           label={t('changePassword.current')}
           required
           autoFocus={autoFocus}

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
@@ -41,9 +41,6 @@ export function RecoveryCodeSheet({ officeName, code, createdAt, onContinue }: P
           </Text>
         </Stack>
       </section>
-      <Alert color="yellow" variant="light" className="no-print">
-        {t('recovery.intro')}
-      </Alert>
       <Group justify="space-between" className="no-print">
         <Button variant="default" onClick={() => window.print()}>
           {t('recovery.print')}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { keys, useUsers } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { useApiSubmit } from '../../components/useApiSubmit';
 import { validators } from '../../components/validators';
+import { PasswordField } from '../../components/PasswordField';
 
 interface Values {
   username: string;
@@ -147,7 +148,7 @@ export function UserFormModal({ opened, userId, onClose }: Props) {
             <TextInput label={t('user.rank')} key={form.key('rank')} {...form.getInputProps('rank')} />
           </SimpleGrid>
           {!editing && (
-            <PasswordInput
+            <PasswordField
               label={t('users.initialPassword')}
               description={t('users.initialPasswordHint')}
               required
