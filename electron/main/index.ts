@@ -1,3 +1,140 @@
-import { app } from 'electron';
+import { join } from 'node:path';
+import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
+import { createCore, type Core } from '../core';
+import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
+import { SessionBridge, createCallHandler, trackPageLifetime } from './ipc-bridge';
+import { createLineLog } from './log';
+import { blockRemoteRequests, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
 
-app.whenReady().then(() => {});
+const APP_USER_MODEL_ID = 'id.go.teduh';
+
+// Both must happen before the app is ready.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+const rendererDir = join(import.meta.dirname, '../renderer');
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+// Packaged: migrations are copied beside app.asar (extraResources). Otherwise: the repository's resources/.
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+
+/** The webContents ids of the app's own windows: the only pages whose calls reach the core. */
+const appPages = new Set<number>();
+let core: Core | null = null;
+let bridge: SessionBridge | null = null;
+
+function appWindows(): BrowserWindow[] {
+  return BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed() && appPages.has(w.webContents.id));
+}
+
+function createWindow(sessionBridge: SessionBridge): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Teduh',
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  const pageId = win.webContents.id;
+  appPages.add(pageId);
+  trackPageLifetime(sessionBridge, win.webContents);
+  win.webContents.on('destroyed', () => appPages.delete(pageId));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+/** Screen locked or PC asleep: end every session, and reload so the pages' memory is discarded. */
+async function lockEveryPage(sessionBridge: SessionBridge): Promise<void> {
+  await sessionBridge.lockAll('system');
+  for (const win of appWindows()) win.webContents.reload();
+}
+
+function focusFirstWindow(): void {
+  const win = appWindows()[0];
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+async function start(log: (line: string) => void): Promise<void> {
+  await app.whenReady();
+
+  denyAllPermissions(session.defaultSession);
+  blockRemoteRequests(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererDir }));
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+
+  try {
+    core = createCore({ dataDir: join(app.getPath('userData'), 'register'), resourcesDir, log });
+  } catch (e) {
+    log(`core failed to start: ${(e as Error)?.name ?? 'unknown'}`);
+    dialog.showErrorBox(
+      'Teduh tidak dapat dimulai',
+      'Berkas aplikasi tidak lengkap atau folder data tidak dapat dibuka. Pasang ulang Teduh; data register tidak diubah.',
+    );
+    app.quit();
+    return;
+  }
+
+  const sessionBridge = new SessionBridge(core.call, log);
+  bridge = sessionBridge;
+  ipcMain.handle('teduh:call', createCallHandler(sessionBridge, (sender) => appPages.has(sender.id)));
+
+  // Change events go only to pages with a session: a locked screen learns nothing.
+  core.subscribe((event) => {
+    for (const win of appWindows()) {
+      if (sessionBridge.hasSession(win.webContents.id)) win.webContents.send('teduh:event', event);
+    }
+  });
+
+  const lock = () => {
+    lockEveryPage(sessionBridge).catch(() => log('lock on system event failed'));
+  };
+  powerMonitor.on('lock-screen', lock);
+  powerMonitor.on('suspend', lock);
+
+  createWindow(sessionBridge);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Teduh is running; it is asked to show itself (second-instance) and this one leaves.
+  app.quit();
+} else {
+  const log = createLineLog(join(app.getPath('logs'), 'teduh.log'));
+  app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  app.on('second-instance', focusFirstWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (bridge && appWindows().length === 0) createWindow(bridge);
+  });
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+  process.on('uncaughtException', (e) => {
+    // State is unknown: close the register and leave, rather than carry on half-broken.
+    log(`uncaught exception: ${e?.name ?? 'unknown'}`);
+    try {
+      core?.close();
+    } catch {
+      // already closing
+    }
+    dialog.showErrorBox('Teduh', 'Terjadi kesalahan di dalam aplikasi dan Teduh harus ditutup. Data yang sudah disimpan tidak hilang.');
+    app.exit(1);
+  });
+  process.on('unhandledRejection', (e) => log(`unhandled rejection: ${(e as Error)?.name ?? 'unknown'}`));
+
+  start(log).catch((e: unknown) => {
+    log(`startup failed: ${(e as Error)?.name ?? 'unknown'}`);
+    app.quit();
+  });
+}
