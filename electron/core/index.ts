@@ -3,7 +3,14 @@ import type { ApiResult } from './api/errors';
 import type { ChangeEvent } from './api/bridge';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
-import { casesHandlers } from './cases/handlers';
+import { caseEditHandlers, findHandlers, intakeHandlers } from './cases';
+import { directoryHandlers } from './directory/handlers';
+import { seedServiceStandards, servicesHandlers } from './services/handlers';
+import { seedHolidayYear } from './directory/handlers';
+import type { OpenDatabase } from './db/open';
+import { holidays } from './db/schema';
+import { like } from 'drizzle-orm';
+import { workflowHandlers } from './workflow/handlers';
 import { officeHandlers } from './office/handlers';
 import { Register, type RegisterOptions } from './register';
 import { settingsHandlers } from './settings';
@@ -28,9 +35,30 @@ export interface CoreOptions extends RegisterOptions {
   log?: (line: string) => void;
 }
 
+/** Reference data every register needs: the service standards and this year's holidays. */
+function seedReferenceData({ db }: OpenDatabase, nowIso: string): void {
+  seedServiceStandards(db, nowIso);
+  const year = Number(nowIso.slice(0, 4));
+  for (const y of [year, year + 1]) {
+    if (!db.select({ id: holidays.id }).from(holidays).where(like(holidays.id, `${y}-%`)).get()) seedHolidayYear(db, y, nowIso, null);
+  }
+}
+
 export function createCore(opts: CoreOptions): Core {
-  const register = new Register(opts);
-  const handlers = mergeHandlers(authHandlers, usersHandlers, officeHandlers, settingsHandlers, auditHandlers, casesHandlers);
+  const register = new Register({ onUnlocked: seedReferenceData, ...opts });
+  const handlers = mergeHandlers(
+    authHandlers,
+    usersHandlers,
+    officeHandlers,
+    settingsHandlers,
+    auditHandlers,
+    servicesHandlers,
+    intakeHandlers,
+    caseEditHandlers,
+    findHandlers,
+    workflowHandlers,
+    directoryHandlers,
+  );
   const dispatcher = new Dispatcher(register, handlers, opts.log);
   return {
     call: (caller, method, input) => dispatcher.dispatch(caller, method, input),

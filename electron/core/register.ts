@@ -26,6 +26,8 @@ export interface RegisterOptions {
    * closes the database and forgets the key when nobody is logged in.
    */
   keepUnlocked?: boolean;
+  /** Runs in one transaction each time the register is opened (reference data the office needs). */
+  onUnlocked?: (open: OpenDatabase, nowIso: string) => void;
 }
 
 const DEFAULT_RESOURCES = resolve(import.meta.dirname, '../../resources');
@@ -44,6 +46,7 @@ export class Register {
   readonly deviceId: string;
   private readonly migrations: MigrationMeta[];
   private opened: OpenDatabase | null = null;
+  private readonly onUnlocked: RegisterOptions['onUnlocked'];
   private key: Buffer | null = null;
 
   constructor(opts: RegisterOptions) {
@@ -51,6 +54,7 @@ export class Register {
     this.clock = opts.clock ?? systemClock;
     this.scryptN = opts.scryptN ?? DEFAULT_SCRYPT_N;
     this.keepUnlocked = opts.keepUnlocked ?? false;
+    this.onUnlocked = opts.onUnlocked;
     this.migrations = loadMigrations(join(opts.resourcesDir ?? DEFAULT_RESOURCES, 'migrations'));
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     this.deviceId = this.loadDeviceId();
@@ -111,6 +115,8 @@ export class Register {
     }
     this.opened = openDatabase(this.dbFile, key, this.migrations);
     this.key = Buffer.from(key);
+    const opened = this.opened;
+    if (this.onUnlocked) opened.sqlite.transaction(() => this.onUnlocked!(opened, this.nowIso()))();
     this.flushPendingAudit();
   }
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { Access, Permission, Role } from './roles';
+import type { Permission, Role } from './roles';
+import { method } from './contract-kit';
+import { casesContract } from './contract-cases';
+
+export * from './contract-cases';
+export * as vocab from './vocab';
+
+export type { AuditKind, MethodSpec } from './contract-kit';
 import { roles } from './roles';
 
 /**
@@ -7,22 +14,6 @@ import { roles } from './roles';
  * and access rule. Shared by the core (validation), the renderer (types) and the docs
  * generator. Holds no behaviour: handlers live in the core's capability folders.
  */
-
-/** How a successful call is audited: `none` only for reads that show no case data. */
-export type AuditKind = 'none' | 'read' | 'change' | 'auth';
-
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
-  input: I;
-  access: Access;
-  audit: AuditKind;
-  summary: string;
-  /** Phantom: carries the output type. */
-  readonly _output?: O;
-}
-
-function method<O>() {
-  return <I extends z.ZodType>(spec: Omit<MethodSpec<I, O>, '_output'>): MethodSpec<I, O> => spec;
-}
 
 // ---------- shared field schemas ----------
 const trimmed = (max: number) => z.string().trim().max(max);
@@ -149,20 +140,8 @@ export interface AuditVerifyResult {
   firstBroken: { seq: number; reason: string } | null;
 }
 
-export interface CaseView {
-  id: string;
-  registerNo: string;
-  serviceCode: string;
-  status: string;
-  channel: string;
-  chronology: string;
-  victims: { id: string; fullName: string; nik: string | null }[];
-  version: number;
-  createdAt: string;
-}
-
 // ---------- the contract ----------
-export const contract = {
+const coreContract = {
   'setup.status': method<{ initialized: boolean; unlocked: boolean }>()({
     input: z.object({}).strict(),
     access: 'public',
@@ -296,34 +275,10 @@ export const contract = {
     audit: 'read',
     summary: 'Checks the audit hash chain.',
   }),
-  'cases.register': method<CaseView>()({
-    input: z
-      .object({
-        serviceCode: required(40, 'Layanan'),
-        channel: z.enum(['walk_in', 'phone', 'whatsapp', 'website', 'letter_email', 'referral_in', 'outreach']),
-        chronology: trimmed(20_000).default(''),
-        victim: z.object({
-          fullName: required(120, 'Nama korban'),
-          nik: z
-            .string()
-            .trim()
-            .regex(/^(\d{16})?$/, 'NIK harus 16 digit angka')
-            .default(''),
-          phone: trimmed(30).default(''),
-        }),
-      })
-      .strict(),
-    access: 'cases.create',
-    audit: 'change',
-    summary: 'Registers a case and allocates its register number.',
-  }),
-  'cases.get': method<CaseView>()({
-    input: z.object({ id }).strict(),
-    access: 'cases.read',
-    audit: 'read',
-    summary: 'One case, with its victims (the read is audited).',
-  }),
 } as const;
+
+/** Every method of the API: the core's own and the case register's. */
+export const contract = { ...coreContract, ...casesContract } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -10,6 +10,8 @@ export const permissions = [
   'audit.verify',
   'cases.create',
   'cases.read',
+  'cases.approve',
+  'cases.work',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -17,10 +19,10 @@ export type Permission = (typeof permissions)[number];
 export type Access = 'public' | 'session' | Permission;
 
 const grants: Record<Role, readonly Permission[]> = {
-  front_desk: ['cases.create', 'cases.read'],
-  case_worker: ['cases.create', 'cases.read'],
-  head: ['cases.create', 'cases.read', 'audit.read'],
-  secretariat: ['cases.read'],
+  front_desk: ['cases.create', 'cases.read', 'cases.work'],
+  case_worker: ['cases.create', 'cases.read', 'cases.work'],
+  head: ['cases.create', 'cases.read', 'cases.work', 'cases.approve', 'audit.read'],
+  secretariat: ['cases.read', 'cases.work'],
   admin: ['users.manage', 'office.manage', 'settings.manage', 'audit.read', 'audit.verify', 'cases.create', 'cases.read'],
 };
 

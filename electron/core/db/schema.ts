@@ -128,12 +128,15 @@ export const cases = sqliteTable(
     requirementsCompletedAt: text('requirements_completed_at'),
     /** Earliest unmet deadline, for lists and the dashboard. */
     dueAt: text('due_at'),
+    /** Idempotency key of the registration: a retry returns this case instead of a second one. */
+    requestId: text('request_id'),
     deletedAt: text('deleted_at'),
     deletedReason: text('deleted_reason'),
     ...stamps,
   },
   (t) => [
     uniqueIndex('cases_register_no').on(t.registerNo),
+    uniqueIndex('cases_request_id').on(t.requestId),
     index('cases_service_status').on(t.serviceCode, t.status, t.createdAt),
     index('cases_due').on(t.status, t.dueAt),
     index('cases_assigned').on(t.assignedTo, t.status),
@@ -163,7 +166,7 @@ export const persons = sqliteTable(
     disabilityNote: text('disability_note'),
     ...stamps,
   },
-  (t) => [index('persons_nik').on(t.nik), index('persons_name_birth').on(t.nameKey, t.birthDate)],
+  (t) => [index('persons_nik').on(t.nik), index('persons_birth').on(t.birthDate), index('persons_name_birth').on(t.nameKey, t.birthDate)],
 );
 
 export const casePersons = sqliteTable(

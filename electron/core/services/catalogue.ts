@@ -340,7 +340,7 @@ export const defaultCatalogue: Record<ServiceCode, ServiceDefinition> = {
         actorTitle: 'Koordinator UPTD PPA / Manajer Kasus',
         outcomes: [
           { value: 'terminasi', label: 'Terminasi: hasil mediasi telah dilaksanakan', closes: 'completed' },
-          { value: 'lanjut_monitoring', label: 'Belum: lanjutkan monitoring' },
+          { value: 'lanjut_monitoring', label: 'Belum: lanjutkan monitoring', reopens: 'monitoring' },
         ],
         products: ['laporan_terminasi_monitoring'],
         fields: [{ key: 'reason', label: 'Pertimbangan', type: 'textarea', required: true, max: 4000 }],

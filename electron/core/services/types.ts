@@ -1,4 +1,7 @@
 import type { Role } from '../api/roles';
+import type { DeskHours, SlaRule } from '../calendar';
+
+export type { DeskHours, SlaRule };
 
 /**
  * A published service standard (Standar Pelayanan) as data. One workflow engine runs
@@ -43,6 +46,8 @@ export interface DecisionOutcome {
   closes?: CaseClosure;
   /** Document the outcome produces (a letter type code). */
   product?: string;
+  /** Sends the case back to an earlier step (e.g. "continue monitoring"); this step waits again. */
+  reopens?: string;
 }
 
 export type CaseClosure = 'completed' | 'rejected' | 'not_held' | 'referred' | 'withdrawn';
@@ -75,11 +80,6 @@ export interface StepDef {
   monitoringMonths?: number;
 }
 
-export interface SlaRule {
-  amount: number;
-  unit: 'minutes' | 'hours' | 'days' | 'working_days';
-}
-
 export interface DeadlineDef {
   code: string;
   label: string;
@@ -98,14 +98,6 @@ export interface RequirementDef {
   fulfilledBy?: 'intake' | { step: string };
 }
 
-export interface DeskInterval {
-  open: string; // HH:MM
-  close: string; // HH:MM
-}
-
-/** Weekday (0 = Sunday ... 6 = Saturday) -> opening intervals; missing or empty = closed. */
-export type DeskHoursDef = Partial<Record<0 | 1 | 2 | 3 | 4 | 5 | 6, DeskInterval[]>>;
-
 export interface ServiceDefinition {
   code: ServiceCode;
   name: string;
@@ -118,7 +110,7 @@ export interface ServiceDefinition {
   steps: StepDef[];
   deadlines: DeadlineDef[];
   /** null: the office's default desk hours. */
-  deskHours: DeskHoursDef | null;
+  deskHours: DeskHours | null;
   fee: string;
   products: string[];
   /** Channels this service receives on. */

@@ -1,0 +1,195 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { ApiError } from '../api/errors';
+import { defineHandlers, requireSession, type CallContext } from '../api/handler';
+import { itemDataSchemas, itemStatuses } from '../api/contract-cases';
+import { caseItems, casePersons, caseRequirements, institutions, persons, users } from '../db/schema';
+import { changedFields, updateVersioned } from '../db/versioned';
+import { uuidv7 } from '../ids';
+import { savePerson } from './intake';
+import { bumpCase, indexCase, refreshDeadlines } from './mutate';
+import { assertCaseVersion, caseDetail, loadCaseRow, loadStandard, type CaseRow } from './repository';
+
+/** Loads the case an edit is about and checks the version the caller read. */
+function editing(ctx: CallContext, caseId: string, caseVersion: number): CaseRow {
+  const c = loadCaseRow(ctx.reg.db.db, caseId);
+  assertCaseVersion(ctx, c, caseVersion);
+  if (c.status === 'closed') throw new ApiError('VALIDATION', 'Kasus sudah ditutup dan tidak dapat diubah.');
+  ctx.audit.entityType = 'case';
+  ctx.audit.entityId = c.id;
+  ctx.changes.push({ type: 'case.updated', id: c.id });
+  return c;
+}
+
+export const caseEditHandlers = defineHandlers({
+  'cases.update': {
+    run(input, ctx) {
+      const c = editing(ctx, input.caseId, input.caseVersion);
+      const changes: Partial<CaseRow> = {};
+      if (input.riskLevel !== undefined) changes.riskLevel = input.riskLevel;
+      if (input.chronology !== undefined) changes.chronology = input.chronology;
+      if (input.violenceTypes !== undefined) changes.violenceTypes = input.violenceTypes;
+      if (input.needs !== undefined) changes.needs = input.needs;
+      if (input.incident) {
+        changes.incidentDate = input.incident.date ?? null;
+        changes.incidentPlace = input.incident.place ?? null;
+        changes.incidentRegion = input.incident.region || null;
+        changes.incidentRt = input.incident.rt || null;
+        changes.incidentRw = input.incident.rw || null;
+        changes.incidentAddress = input.incident.address || null;
+      }
+      if (input.assignedTo !== undefined) {
+        if (input.assignedTo) {
+          const u = ctx.reg.db.db.select().from(users).where(eq(users.id, input.assignedTo)).get();
+          if (!u || !u.active) throw new ApiError('VALIDATION', 'Petugas yang dipilih tidak aktif.', { fields: { assignedTo: 'Petugas tidak aktif' } });
+        }
+        changes.assignedTo = input.assignedTo;
+      }
+      const after = bumpCase(ctx, c, changes);
+      if (changes.chronology !== undefined) indexCase(ctx.reg.db, c.id);
+      ctx.audit.detail = JSON.stringify({ fields: changedFields(c, after).filter((f) => !['version', 'updatedAt', 'updatedBy'].includes(f)) });
+      return caseDetail(ctx, c.id);
+    },
+  },
+
+  'cases.setRequirement': {
+    run(input, ctx) {
+      const me = requireSession(ctx);
+      const { db } = ctx.reg.db;
+      const c = editing(ctx, input.caseId, input.caseVersion);
+      const { def } = loadStandard(db, c.standardId);
+      const r = def.requirements.find((x) => x.code === input.code);
+      if (!r) throw new ApiError('NOT_FOUND', 'Persyaratan tidak ada pada standar layanan kasus ini.');
+      if (input.status === 'not_applicable' && !r.optional) {
+        throw new ApiError('VALIDATION', `"${r.label}" wajib menurut standar layanan.`, { fields: { status: 'Persyaratan ini wajib' } });
+      }
+      db.update(caseRequirements)
+        .set({ status: input.status, note: input.note || null, checkedAt: ctx.nowIso, checkedBy: me.userId })
+        .where(and(eq(caseRequirements.caseId, c.id), eq(caseRequirements.code, r.code)))
+        .run();
+      const rows = db.select().from(caseRequirements).where(eq(caseRequirements.caseId, c.id)).all();
+      const complete = def.requirements.every((x) => x.optional || rows.some((y) => y.code === x.code && (y.status === 'complete' || y.status === 'not_applicable')));
+      // The clock that waits for complete requirements starts once, at the first time they are complete.
+      const after = bumpCase(ctx, c, complete && !c.requirementsCompletedAt ? { requirementsCompletedAt: ctx.nowIso } : {});
+      refreshDeadlines(ctx, after, def);
+      ctx.audit.detail = JSON.stringify({ requirement: r.code, status: input.status });
+      return caseDetail(ctx, c.id);
+    },
+  },
+
+  'cases.addPerson': {
+    run(input, ctx) {
+      const { db } = ctx.reg.db;
+      const c = editing(ctx, input.caseId, input.caseVersion);
+      if (input.role === 'companion') {
+        if (!input.companionOf || !input.companionType) {
+          throw new ApiError('VALIDATION', undefined, { fields: { companionOf: 'Pilih siapa yang didampingi dan jenis pendampingnya' } });
+        }
+        const target = db.select().from(casePersons).where(and(eq(casePersons.caseId, c.id), eq(casePersons.personId, input.companionOf))).get();
+        if (!target) throw new ApiError('VALIDATION', undefined, { fields: { companionOf: 'Orang yang didampingi tidak ada pada kasus ini' } });
+      }
+      const personId = savePerson(ctx, input.person);
+      const exists = db
+        .select()
+        .from(casePersons)
+        .where(and(eq(casePersons.caseId, c.id), eq(casePersons.personId, personId), eq(casePersons.role, input.role)))
+        .get();
+      if (exists) throw new ApiError('VALIDATION', 'Orang ini sudah tercatat dengan peran yang sama pada kasus ini.');
+      db.insert(casePersons)
+        .values({
+          caseId: c.id,
+          personId,
+          role: input.role,
+          relation: input.relation ?? null,
+          companionOf: input.role === 'companion' ? (input.companionOf ?? null) : null,
+          companionType: input.role === 'companion' ? (input.companionType ?? null) : null,
+        })
+        .run();
+      bumpCase(ctx, c);
+      indexCase(ctx.reg.db, c.id);
+      ctx.audit.detail = JSON.stringify({ addedPerson: personId, role: input.role });
+      return caseDetail(ctx, c.id);
+    },
+  },
+
+  'cases.updatePerson': {
+    run(input, ctx) {
+      const { db } = ctx.reg.db;
+      const c = editing(ctx, input.caseId, input.caseVersion);
+      const link = db.select().from(casePersons).where(and(eq(casePersons.caseId, c.id), eq(casePersons.personId, input.personId))).get();
+      if (!link) throw new ApiError('NOT_FOUND', 'Orang ini tidak ada pada kasus ini.');
+      const before = db.select().from(persons).where(eq(persons.id, input.personId)).get()!;
+      savePerson(ctx, { ...input.person, existingPersonId: input.personId });
+      const after = db.select().from(persons).where(eq(persons.id, input.personId)).get()!;
+      bumpCase(ctx, c);
+      indexCase(ctx.reg.db, c.id);
+      ctx.audit.detail = JSON.stringify({ person: input.personId, fields: changedFields(before, after).filter((f) => !['version', 'updatedAt', 'updatedBy', 'nameKey'].includes(f)) });
+      return caseDetail(ctx, c.id);
+    },
+  },
+
+  'items.save': {
+    run(input, ctx) {
+      const me = requireSession(ctx);
+      const { db } = ctx.reg.db;
+      const c = editing(ctx, input.caseId, input.caseVersion);
+      const parsed = itemDataSchemas[input.kind].safeParse(input.data);
+      if (!parsed.success) {
+        const fields: Record<string, string> = {};
+        for (const i of parsed.error.issues) fields[`data.${i.path.join('.')}`] ??= i.message;
+        throw new ApiError('VALIDATION', undefined, { fields });
+      }
+      const allowed = itemStatuses[input.kind] as readonly string[] | null;
+      if (input.status !== undefined && (!allowed || !allowed.includes(input.status))) {
+        throw new ApiError('VALIDATION', 'Status tidak dikenal untuk catatan ini.', { fields: { status: 'Status tidak dikenal' } });
+      }
+      const data = parsed.data as Record<string, unknown>;
+      if (input.kind === 'referral') {
+        const inst = db.select().from(institutions).where(eq(institutions.id, data.institutionId as string)).get();
+        if (!inst || !inst.active) throw new ApiError('VALIDATION', undefined, { fields: { 'data.institutionId': 'Lembaga tidak ada di direktori' } });
+      }
+      const dueAt = input.kind === 'monitoring_visit' ? `${data.plannedDate as string}T00:00:00.000Z` : null;
+      let itemId = input.itemId;
+      if (itemId) {
+        const item = db.select().from(caseItems).where(and(eq(caseItems.id, itemId), eq(caseItems.caseId, c.id), isNull(caseItems.deletedAt))).get();
+        if (!item || item.kind !== input.kind) throw new ApiError('NOT_FOUND', 'Catatan tidak ditemukan pada kasus ini.');
+        updateVersioned(db, caseItems, 'case_item', item.id, item.version, { data, status: input.status ?? item.status, dueAt: dueAt ?? item.dueAt }, me.userId, ctx.nowIso);
+      } else {
+        const last = db.select({ seq: caseItems.seq }).from(caseItems).where(and(eq(caseItems.caseId, c.id), eq(caseItems.kind, input.kind))).all();
+        itemId = uuidv7(ctx.now.getTime());
+        const defaults: Record<string, string | null> = { agreement_point: 'open', monitoring_visit: 'planned', referral: 'draft', mediation_session: null };
+        db.insert(caseItems)
+          .values({
+            id: itemId,
+            caseId: c.id,
+            kind: input.kind,
+            seq: last.reduce((m, x) => Math.max(m, x.seq), 0) + 1,
+            data,
+            status: input.status ?? defaults[input.kind] ?? null,
+            dueAt,
+            createdAt: ctx.nowIso,
+            updatedAt: ctx.nowIso,
+            createdBy: me.userId,
+            updatedBy: me.userId,
+          })
+          .run();
+      }
+      bumpCase(ctx, c);
+      ctx.audit.detail = JSON.stringify({ item: itemId, kind: input.kind, status: input.status ?? null });
+      return caseDetail(ctx, c.id);
+    },
+  },
+
+  'items.remove': {
+    run(input, ctx) {
+      const me = requireSession(ctx);
+      const { db } = ctx.reg.db;
+      const c = editing(ctx, input.caseId, input.caseVersion);
+      const item = db.select().from(caseItems).where(and(eq(caseItems.id, input.itemId), eq(caseItems.caseId, c.id), isNull(caseItems.deletedAt))).get();
+      if (!item) throw new ApiError('NOT_FOUND', 'Catatan tidak ditemukan pada kasus ini.');
+      updateVersioned(db, caseItems, 'case_item', item.id, item.version, { deletedAt: ctx.nowIso, data: { ...item.data, removedReason: input.reason } }, me.userId, ctx.nowIso);
+      bumpCase(ctx, c);
+      ctx.audit.detail = JSON.stringify({ item: item.id, kind: item.kind, removed: true });
+      return caseDetail(ctx, c.id);
+    },
+  },
+});

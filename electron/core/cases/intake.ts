@@ -1,0 +1,246 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { ApiError } from '../api/errors';
+import { defineHandlers, requireSession, type CallContext } from '../api/handler';
+import type { PersonInput } from '../api/contract-cases';
+import { localDateOf } from '../calendar';
+import type { Db } from '../db/open';
+import { casePersons, caseRequirements, cases, caseSteps, intakeDrafts, offeredServices, persons, serviceStandards } from '../db/schema';
+import { allocateNumber } from '../db/sequences';
+import { updateVersioned } from '../db/versioned';
+import { uuidv7 } from '../ids';
+import { isChildAt, nameKey } from '../persons';
+import type { ServiceDefinition } from '../services/types';
+import { readGeneralSettings } from '../settings/general';
+import { indexCase, refreshDeadlines } from './mutate';
+import { caseDetail, loadCaseRow } from './repository';
+import type { z } from 'zod';
+import type { intakeInput } from '../api/contract-cases';
+
+type Intake = z.output<typeof intakeInput>;
+type Person = z.output<typeof intakeInput>['victims'][number];
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+/** Fills the register number pattern, e.g. `REG/{tahun}/{urut:5}` -> `REG/2026/00042`. */
+export function formatRegisterNo(pattern: string, v: { seq: number; year: number; month: number; service: string }): string {
+  return pattern
+    .replace(/\{urut(?::(\d))?\}/g, (_m, w: string | undefined) => String(v.seq).padStart(Number(w ?? 1), '0'))
+    .replace(/\{tahun\}/g, String(v.year))
+    .replace(/\{bulan_romawi\}/g, ROMAN[v.month - 1]!)
+    .replace(/\{bulan\}/g, String(v.month).padStart(2, '0'))
+    .replace(/\{layanan\}/g, v.service);
+}
+
+const SERVICE_ABBREVIATIONS: Record<string, string> = {
+  pengaduan_kekerasan: 'PK',
+  intervensi_krisis: 'IK',
+  mediasi: 'MED',
+  bantuan_mediasi: 'BM',
+  pemulangan_mediasi: 'PM',
+  pengaduan_layanan: 'PL',
+};
+
+function currentStandard(db: Db, code: string): { id: string; def: ServiceDefinition } {
+  const offered = db.select().from(offeredServices).where(eq(offeredServices.id, code)).get();
+  if (!offered || !offered.enabled) {
+    throw new ApiError('VALIDATION', 'Layanan ini tidak dijalankan oleh kantor ini.', { fields: { serviceCode: 'Layanan ini tidak aktif' } });
+  }
+  const std = db.select().from(serviceStandards).where(eq(serviceStandards.id, offered.standardId)).get();
+  if (!std) throw new ApiError('INTERNAL');
+  return { id: std.id, def: std.definition as ServiceDefinition };
+}
+
+/** Inserts a person, or links to one already in the register (updating what was typed anew). */
+export function savePerson(ctx: CallContext, p: PersonInput | Person): string {
+  const { db } = ctx.reg.db;
+  const me = requireSession(ctx);
+  const values = {
+    fullName: p.fullName.trim(),
+    nameKey: nameKey(p.fullName),
+    nik: p.nik || null,
+    kkNo: p.kkNo || null,
+    phone: p.phone || null,
+    birthPlace: p.birthPlace || null,
+    birthDate: p.birthDate ?? null,
+    sex: p.sex ?? null,
+    region: p.region || null,
+    rt: p.rt || null,
+    rw: p.rw || null,
+    address: p.address || null,
+    occupation: p.occupation ?? null,
+    disability: p.disability ?? false,
+    disabilityNote: p.disabilityNote || null,
+  };
+  if (p.existingPersonId) {
+    const existing = db.select().from(persons).where(eq(persons.id, p.existingPersonId)).get();
+    if (!existing) throw new ApiError('NOT_FOUND', 'Orang yang dipilih tidak ditemukan.');
+    updateVersioned(db, persons, 'person', existing.id, existing.version, values, me.userId, ctx.nowIso);
+    return existing.id;
+  }
+  const id = uuidv7(ctx.now.getTime());
+  db.insert(persons)
+    .values({ id, ...values, createdAt: ctx.nowIso, updatedAt: ctx.nowIso, createdBy: me.userId, updatedBy: me.userId })
+    .run();
+  return id;
+}
+
+function checkIntake(input: Intake, def: ServiceDefinition, today: string): void {
+  const fields: Record<string, string> = {};
+  if (def.kind === 'case' && input.victims.length === 0 && !input.reporterIsVictim) {
+    fields.victims = 'Isi sekurang-kurangnya satu korban';
+  }
+  if (input.reporterIsVictim && !input.reporter) fields.reporter = 'Isi data pelapor (yang juga korban)';
+  if (!def.channels.includes(input.channel)) fields.channel = 'Saluran ini tidak dipakai untuk layanan ini';
+  const ref = input.incident.date ?? today;
+  if (input.incident.date && input.incident.date > today) fields['incident.date'] = 'Tanggal kejadian tidak boleh di masa depan';
+  const victims = input.reporterIsVictim && input.reporter ? [input.reporter, ...input.victims] : input.victims;
+  victims.forEach((v, i) => {
+    if (v.birthDate && v.birthDate > today) fields[`victims.${i}.birthDate`] = 'Tanggal lahir tidak boleh di masa depan';
+  });
+  // UU PDP art. 25: processing a child's data needs the consent of a parent or guardian.
+  if (def.kind === 'case') {
+    const child = victims.some((v) => v.birthDate && isChildAt(v.birthDate, ref));
+    if (!input.consent) fields['consent.givenBy'] = 'Persetujuan pemrosesan data wajib dicatat (UU PDP)';
+    else if (child && input.consent.givenBy === 'victim') {
+      fields['consent.givenBy'] = 'Korban masih anak: persetujuan harus dari orang tua atau wali (UU PDP Pasal 25)';
+    }
+  }
+  if (Object.keys(fields).length) throw new ApiError('VALIDATION', undefined, { fields });
+}
+
+/** Registers a case: one transaction for the number, persons, steps, requirements and deadlines. */
+export function registerCase(ctx: CallContext, input: Intake): string {
+  const { db } = ctx.reg.db;
+  const me = requireSession(ctx);
+  const general = readGeneralSettings(db);
+  const today = localDateOf(ctx.now, general.timeZone);
+  if (input.requestId) {
+    const earlier = db.select({ id: cases.id }).from(cases).where(eq(cases.requestId, input.requestId)).get();
+    if (earlier) return earlier.id;
+  }
+  const { id: standardId, def } = currentStandard(db, input.serviceCode);
+  checkIntake(input, def, today);
+
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const seq = allocateNumber(db, 'register', year);
+  const registerNo = formatRegisterNo(general.registerNoPattern, { seq, year, month, service: SERVICE_ABBREVIATIONS[def.code] ?? def.code });
+  const id = uuidv7(ctx.now.getTime());
+  const stamp = { createdAt: ctx.nowIso, updatedAt: ctx.nowIso, createdBy: me.userId, updatedBy: me.userId };
+  db.insert(cases)
+    .values({
+      id,
+      registerNo,
+      serviceCode: def.code,
+      standardId,
+      status: 'open',
+      channel: input.channel,
+      riskLevel: input.riskLevel,
+      incidentDate: input.incident.date ?? null,
+      incidentPlace: input.incident.place ?? null,
+      incidentRegion: input.incident.region || null,
+      incidentRt: input.incident.rt || null,
+      incidentRw: input.incident.rw || null,
+      incidentAddress: input.incident.address || null,
+      violenceTypes: input.violenceTypes,
+      needs: input.needs,
+      consent: input.consent ?? null,
+      chronology: input.chronology,
+      requestId: input.requestId ?? null,
+      ...stamp,
+    })
+    .run();
+
+  const link = (personId: string, role: string, relation?: string | null) =>
+    db.insert(casePersons).values({ caseId: id, personId, role, relation: relation ?? null }).onConflictDoNothing().run();
+  if (input.reporter) {
+    const reporterId = savePerson(ctx, input.reporter);
+    link(reporterId, 'reporter', input.reporter.relation);
+    if (input.reporterIsVictim) link(reporterId, 'victim');
+  }
+  for (const v of input.victims) link(savePerson(ctx, v), 'victim');
+  for (const p of input.perpetrators) link(savePerson(ctx, p), 'perpetrator', p.relation);
+
+  def.steps.forEach((s, i) => {
+    db.insert(caseSteps).values({ id: uuidv7(ctx.now.getTime()), caseId: id, code: s.code, seq: i + 1, status: 'pending', ...stamp }).run();
+  });
+  for (const r of def.requirements) {
+    const byIntake = r.fulfilledBy === 'intake';
+    db.insert(caseRequirements)
+      .values({ caseId: id, code: r.code, status: byIntake ? 'complete' : 'missing', checkedAt: byIntake ? ctx.nowIso : null, checkedBy: byIntake ? me.userId : null, note: byIntake ? 'Diisi saat penerimaan' : null })
+      .run();
+  }
+  const allMet = def.requirements.every((r) => r.optional || r.fulfilledBy === 'intake');
+  if (allMet) db.update(cases).set({ requirementsCompletedAt: ctx.nowIso }).where(eq(cases.id, id)).run();
+  refreshDeadlines(ctx, loadCaseRow(db, id), def);
+  indexCase(ctx.reg.db, id);
+  if (input.draftId) db.delete(intakeDrafts).where(and(eq(intakeDrafts.id, input.draftId), eq(intakeDrafts.userId, me.userId))).run();
+  return id;
+}
+
+export const intakeHandlers = defineHandlers({
+  'cases.register': {
+    run(input, ctx) {
+      const id = registerCase(ctx, input);
+      ctx.audit.entityType = 'case';
+      ctx.audit.entityId = id;
+      ctx.audit.detail = JSON.stringify({ service: input.serviceCode, channel: input.channel, risk: input.riskLevel });
+      ctx.changes.push({ type: 'case.created', id });
+      return caseDetail(ctx, id);
+    },
+  },
+
+  'intake.saveDraft': {
+    run(input, ctx) {
+      const me = requireSession(ctx);
+      const { db } = ctx.reg.db;
+      const size = JSON.stringify(input.data).length;
+      if (size > 200_000) throw new ApiError('VALIDATION', 'Draf terlalu besar.');
+      if (input.id) {
+        const d = db.select().from(intakeDrafts).where(eq(intakeDrafts.id, input.id)).get();
+        if (d && d.userId === me.userId) {
+          // Drafts are work in progress, not records: no history copy of every keystroke.
+          if (input.version !== undefined && input.version !== d.version) {
+            throw new ApiError('CONFLICT', 'Draf ini sudah diubah di tempat lain.', { current: { id: d.id, data: d.data, version: d.version } });
+          }
+          db.update(intakeDrafts).set({ data: input.data, version: d.version + 1, updatedAt: ctx.nowIso }).where(eq(intakeDrafts.id, d.id)).run();
+          return { id: d.id, savedAt: ctx.nowIso, version: d.version + 1 };
+        }
+        if (d) throw new ApiError('FORBIDDEN');
+      }
+      const id = input.id ?? uuidv7(ctx.now.getTime());
+      db.insert(intakeDrafts)
+        .values({ id, userId: me.userId, data: input.data, createdAt: ctx.nowIso, updatedAt: ctx.nowIso, createdBy: me.userId, updatedBy: me.userId })
+        .run();
+      return { id, savedAt: ctx.nowIso, version: 1 };
+    },
+  },
+
+  'intake.getDraft': {
+    run(input, ctx) {
+      const me = requireSession(ctx);
+      const d = ctx.reg.db.db.select().from(intakeDrafts).where(eq(intakeDrafts.id, input.id)).get();
+      if (!d || d.userId !== me.userId) throw new ApiError('NOT_FOUND', 'Draf tidak ditemukan.');
+      ctx.audit.entityType = 'intake_draft';
+      ctx.audit.entityId = d.id;
+      return { id: d.id, data: d.data, version: d.version, updatedAt: d.updatedAt };
+    },
+  },
+
+  'intake.discardDraft': {
+    run(input, ctx) {
+      const me = requireSession(ctx);
+      const { db } = ctx.reg.db;
+      const d = db.select().from(intakeDrafts).where(eq(intakeDrafts.id, input.id)).get();
+      if (!d || d.userId !== me.userId) throw new ApiError('NOT_FOUND', 'Draf tidak ditemukan.');
+      db.delete(intakeDrafts).where(eq(intakeDrafts.id, d.id)).run();
+      ctx.audit.entityType = 'intake_draft';
+      ctx.audit.entityId = d.id;
+      return {};
+    },
+  },
+});
+
+export function myDrafts(db: Db, userId: string) {
+  return db.select().from(intakeDrafts).where(eq(intakeDrafts.userId, userId)).orderBy(desc(intakeDrafts.updatedAt)).all();
+}
