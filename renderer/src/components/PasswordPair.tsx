@@ -22,6 +22,7 @@ export function PasswordPair({ form, path, confirmPath, label, confirmLabel, des
         required
         autoComplete="new-password"
         autoFocus={autoFocus}
+        data-autofocus={autoFocus || undefined}
         key={form.key(path)}
         {...form.getInputProps(path)}
       />

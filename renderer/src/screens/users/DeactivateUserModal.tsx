@@ -50,7 +50,7 @@ export function DeactivateUserModal({ user: target, onClose }: { user: UserView 
             label={t('users.deactivateReason')}
             placeholder={t('users.deactivateReasonPlaceholder')}
             required
-            autoFocus
+            data-autofocus
             autosize
             minRows={2}
             maxLength={300}

@@ -116,7 +116,7 @@ export function UserFormModal({ opened, userId, onClose }: Props) {
             label={t('user.username')}
             required={!editing}
             disabled={editing}
-            autoFocus={!editing}
+            data-autofocus={!editing || undefined}
             autoComplete="off"
             key={form.key('username')}
             {...form.getInputProps('username')}
@@ -124,7 +124,7 @@ export function UserFormModal({ opened, userId, onClose }: Props) {
           <TextInput
             label={t('user.fullName')}
             required
-            autoFocus={editing}
+            data-autofocus={editing || undefined}
             key={form.key('fullName')}
             {...form.getInputProps('fullName')}
           />
