@@ -1,6 +1,9 @@
 import type { ApiResult } from './errors';
 import type { InputOf, MethodName, OutputOf } from './contract';
 
+/** What a page receives: the session token of a login stays with the transport (Electron main, harness bridge). */
+export type PageOutputOf<M extends MethodName> = OutputOf<M> extends { token: string } ? Omit<OutputOf<M>, 'token'> : OutputOf<M>;
+
 /** A change event: which kind of record changed, and which one. Never carries case data. */
 export interface ChangeEvent {
   type: string;
@@ -12,6 +15,6 @@ export interface ChangeEvent {
  * bridge script alike, so the renderer cannot tell them apart.
  */
 export interface TeduhBridge {
-  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<ApiResult<OutputOf<M>>>;
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<ApiResult<PageOutputOf<M>>>;
   subscribe(listener: (event: ChangeEvent) => void): () => void;
 }

@@ -94,12 +94,13 @@ function checkIntake(input: Intake, def: ServiceDefinition, today: string): void
   const ref = input.incident.date ?? today;
   if (input.incident.date && input.incident.date > today) fields['incident.date'] = 'Tanggal kejadian tidak boleh di masa depan';
   const victims = input.reporterIsVictim && input.reporter ? [input.reporter, ...input.victims] : input.victims;
-  victims.forEach((v, i) => {
+  input.victims.forEach((v, i) => {
     if (v.birthDate && v.birthDate > today) fields[`victims.${i}.birthDate`] = 'Tanggal lahir tidak boleh di masa depan';
+    else if (v.birthDate && v.birthDate > ref) fields[`victims.${i}.birthDate`] = 'Tanggal lahir sesudah tanggal kejadian';
   });
   // UU PDP art. 25: processing a child's data needs the consent of a parent or guardian.
   if (def.kind === 'case') {
-    const child = victims.some((v) => v.birthDate && isChildAt(v.birthDate, ref));
+    const child = victims.some((v) => v.birthDate && v.birthDate <= ref && isChildAt(v.birthDate, ref));
     if (!input.consent) fields['consent.givenBy'] = 'Persetujuan pemrosesan data wajib dicatat (UU PDP)';
     else if (child && input.consent.givenBy === 'victim') {
       fields['consent.givenBy'] = 'Korban masih anak: persetujuan harus dari orang tua atau wali (UU PDP Pasal 25)';

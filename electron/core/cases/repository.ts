@@ -39,6 +39,12 @@ export function loadStandard(db: Db, standardId: string | null): { def: ServiceD
   return { def: row.definition as ServiceDefinition, versionNo: row.versionNo };
 }
 
+/** Age and child status on a date; unknown (null, not a child) when the birth date is after it. */
+function ageAt(birthDate: string | null, on: string): { age: number | null; isChild: boolean } {
+  if (!birthDate || birthDate > on) return { age: null, isChild: false };
+  return { age: ageOn(birthDate, on), isChild: isChildAt(birthDate, on) };
+}
+
 /** The date a person's age is judged on: the incident, or the registration when unknown. */
 export function referenceDate(c: Pick<CaseRow, 'incidentDate' | 'createdAt'>): string {
   return c.incidentDate ?? c.createdAt.slice(0, 10);
@@ -75,7 +81,7 @@ export function snapshotOf(db: Db, c: CaseRow, def: ServiceDefinition): CaseSnap
       personId: p.id,
       role: link.role,
       fullName: p.fullName,
-      isChild: p.birthDate ? isChildAt(p.birthDate, ref) : false,
+      isChild: ageAt(p.birthDate, ref).isChild,
       disability: p.disability,
       companionOf: link.companionOf,
       companionType: link.companionType,
@@ -198,8 +204,7 @@ export function caseDetail(ctx: CallContext, id: string): CaseDetail {
       occupation: p.occupation,
       disability: p.disability,
       disabilityNote: p.disabilityNote,
-      age: p.birthDate ? ageOn(p.birthDate, ref) : null,
-      isChild: p.birthDate ? isChildAt(p.birthDate, ref) : false,
+      ...ageAt(p.birthDate, ref),
       warnings,
     };
   });
