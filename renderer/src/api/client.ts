@@ -1,5 +1,5 @@
-import type { TeduhBridge } from '../../../electron/core/api/bridge';
-import type { InputOf, MethodName, OutputOf } from '../../../electron/core/api/contract';
+import type { PageOutputOf, TeduhBridge } from '../../../electron/core/api/bridge';
+import type { InputOf, MethodName } from '../../../electron/core/api/contract';
 import type { ApiErrorBody, ErrorCode } from '../../../electron/core/api/errors';
 
 declare global {
@@ -42,16 +42,16 @@ export function setSessionLostHandler(handler: (() => void) | null): void {
 }
 
 /** The one way the renderer talks to the core: resolves with the value or throws ApiCallError. */
-export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<PageOutputOf<M>> {
   const bridge = window.teduh;
   if (!bridge) throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge missing' });
-  let result: Awaited<ReturnType<TeduhBridge['call']>>;
+  let result;
   try {
     result = await bridge.call(method, input);
   } catch {
     throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge call failed' });
   }
-  if (result.ok) return result.value as OutputOf<M>;
+  if (result.ok) return result.value as PageOutputOf<M>;
   const error = new ApiCallError(method, result.error);
   if (sessionLostCodes.has(error.code) && onSessionLost) {
     const handler = onSessionLost;

@@ -16,12 +16,10 @@ declare module 'i18next' {
   }
 }
 
-type ActionKey<M extends string> = M extends `${infer A}.${infer B}` ? `${A}_${B}` : M;
-/** Every API method has an audit label in every language. */
-const _auditLabelsComplete: Record<ActionKey<MethodName>, string> = id.audit.actions;
-
-export function auditActionKey(action: string): string {
-  return action.replace('.', '_');
+/** The audit trail's name for an API method, in the current language (the method itself if unnamed). */
+export function auditActionLabel(action: MethodName | string): string {
+  const key = action.replace('.', '_') as keyof typeof id.audit.actions;
+  return i18next.t(`audit.actions.${key}`, { defaultValue: action });
 }
 
 function isLanguage(value: unknown): value is Language {

@@ -9,7 +9,7 @@ import { describeError } from '../../api/errors';
 import { useAuditEntries, useCan } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
-import { auditActionKey } from '../../i18n';
+import { auditActionLabel } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 
 const actions = Object.keys(contract);
@@ -27,7 +27,7 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
         {entry.deviceId.slice(0, 8)}
       </Table.Td>
       <Table.Td title={entry.action}>
-        {t(`audit.actions.${auditActionKey(entry.action)}` as 'audit.actions.auth_login', { defaultValue: entry.action })}
+        {auditActionLabel(entry.action)}
       </Table.Td>
       <Table.Td>
         <Text span size="sm" c={entry.outcome === 'ok' ? undefined : 'red.7'} fw={entry.outcome === 'ok' ? undefined : 600}>
@@ -91,7 +91,7 @@ export function AuditScreen() {
             { value: '', label: t('audit.filterActionAll') },
             ...actions.map((a) => ({
               value: a,
-              label: t(`audit.actions.${auditActionKey(a)}` as 'audit.actions.auth_login', { defaultValue: a }),
+              label: auditActionLabel(a),
             })),
           ]}
           w={260}

@@ -2,7 +2,6 @@ import { Button, Group, NumberInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
@@ -10,6 +9,7 @@ import { keys, useSettings } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { useApiSubmit } from '../../components/useApiSubmit';
+import { useEditBase } from '../../components/useEditBase';
 
 /** Minutes without activity before every screen in the office locks itself. */
 export function IdleLockForm() {
@@ -26,22 +26,15 @@ export function IdleLockForm() {
     },
   });
 
-  const load = (view: SettingsView) => {
-    form.setValues({ idleLockMinutes: view.idleLockMinutes });
-    form.resetDirty({ idleLockMinutes: view.idleLockMinutes });
-  };
-
-  useEffect(() => {
-    if (settings.data) load(settings.data);
-  }, [settings.data?.version]);
+  const base = useEditBase(form, settings.data, (view: SettingsView) => ({ idleLockMinutes: view.idleLockMinutes }));
 
   const submit = useApiSubmit(
     form,
     async ({ idleLockMinutes }) => {
-      const current = settings.data;
-      if (!current) return;
-      const saved = await call('settings.update', { version: current.version, idleLockMinutes: Number(idleLockMinutes) });
+      if (base.version === null) return;
+      const saved = await call('settings.update', { version: base.version, idleLockMinutes: Number(idleLockMinutes) });
       client.setQueryData(keys.settings, saved);
+      base.load(saved);
       await client.invalidateQueries({ queryKey: keys.session });
       notifications.show({ color: 'teal', message: t('settings.idleSaved') });
     },
@@ -50,7 +43,7 @@ export function IdleLockForm() {
       onConflict: async () => {
         await client.refetchQueries({ queryKey: keys.settings });
         const fresh = client.getQueryData<SettingsView>(keys.settings);
-        if (fresh) load(fresh);
+        if (fresh) base.load(fresh);
       },
     },
   );

@@ -2,7 +2,6 @@ import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
@@ -19,6 +18,7 @@ import {
 } from '../../components/officeForm';
 import { OfficeFields } from '../../components/OfficeFields';
 import { useApiSubmit } from '../../components/useApiSubmit';
+import { useEditBase } from '../../components/useEditBase';
 
 /** The letterhead profile. The logo is sent only when it changed: omitted keeps it, null removes it. */
 export function OfficeProfileForm() {
@@ -27,27 +27,20 @@ export function OfficeProfileForm() {
   const office = useOffice();
   const form = useForm<OfficeFormValues>({ initialValues: emptyOffice, validate: officeValidation(t) });
 
-  const load = (view: OfficeView) => {
-    form.setValues(officeFormValues(view));
-    form.resetDirty(officeFormValues(view));
-  };
-
-  useEffect(() => {
-    if (office.data) load(office.data);
-  }, [office.data?.version]);
+  const base = useEditBase(form, office.data, officeFormValues);
 
   const submit = useApiSubmit(
     form,
     async (values) => {
-      const current = office.data;
-      if (!current) return;
-      const logoChanged = values.logo !== current.logo;
+      if (base.version === null) return;
+      const logoChanged = form.isDirty('logo');
       const saved = await call('office.update', {
         ...officeFields(values),
-        version: current.version,
+        version: base.version,
         ...(logoChanged ? { logo: logoUpload(values.logo) } : {}),
       });
       client.setQueryData(keys.office, saved);
+      base.load(saved);
       await client.invalidateQueries({ queryKey: keys.session });
       notifications.show({ color: 'teal', message: t('settings.officeSaved') });
     },
@@ -57,7 +50,7 @@ export function OfficeProfileForm() {
         // Someone else saved first: load their version, never overwrite it.
         await client.refetchQueries({ queryKey: keys.office });
         const fresh = client.getQueryData<OfficeView>(keys.office);
-        if (fresh) load(fresh);
+        if (fresh) base.load(fresh);
       },
     },
   );

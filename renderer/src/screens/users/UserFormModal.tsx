@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { keys, useUsers } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { useApiSubmit } from '../../components/useApiSubmit';
+import { useEditBase } from '../../components/useEditBase';
 import { validators } from '../../components/validators';
 import { PasswordField } from '../../components/PasswordField';
 
@@ -64,12 +65,18 @@ export function UserFormModal({ opened, userId, onClose }: Props) {
     },
   });
 
-  // Each opening starts from the record as it is now.
+  const base = useEditBase(form, user, valuesOf, opened && editing);
+
+  // A new user starts from a blank form at each opening.
   useEffect(() => {
-    if (!opened) return;
-    form.setValues(user ? valuesOf(user) : blank);
+    if (!opened || editing) return;
+    form.setValues(blank);
+    form.resetDirty(blank);
     form.clearErrors();
-    submit.setError(null);
+  }, [opened, editing]);
+
+  useEffect(() => {
+    if (opened) submit.setError(null);
   }, [opened, userId]);
 
   const submit = useApiSubmit(
@@ -77,8 +84,8 @@ export function UserFormModal({ opened, userId, onClose }: Props) {
     async (values) => {
       const { username, initialPassword, ...fields } = values;
       if (editing) {
-        if (!user) return;
-        const saved = await call('users.update', { id: user.id, version: user.version, ...fields });
+        if (!user || base.version === null) return;
+        const saved = await call('users.update', { id: user.id, version: base.version, ...fields });
         notifications.show({ color: 'teal', message: t('users.updated', { username: saved.username }) });
       } else {
         const created = await call('users.create', { username, initialPassword, ...fields });
@@ -97,7 +104,7 @@ export function UserFormModal({ opened, userId, onClose }: Props) {
         // Someone else saved first: load their version into the form, never overwrite it.
         await client.refetchQueries({ queryKey: keys.users });
         const fresh = client.getQueryData<UserView[]>(keys.users)?.find((u) => u.id === userId);
-        if (fresh) form.setValues(valuesOf(fresh));
+        if (fresh) base.load(fresh);
         else onClose();
       },
     },

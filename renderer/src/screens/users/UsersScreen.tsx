@@ -66,7 +66,7 @@ export function UsersScreen() {
                       )}
                     </Table.Td>
                     <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }} miw={96}>
                       {user.active ? (
                         <Badge color="teal" variant="light">
                           {t('users.active')}
@@ -81,7 +81,12 @@ export function UsersScreen() {
                     <Table.Td>
                       {user.active && (
                         <Group gap={4} wrap="nowrap">
-                          <Button size="compact-xs" variant="default" onClick={() => setDialog({ kind: 'edit', user })}>
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            aria-label={`${t('users.edit')} ${user.username}`}
+                            onClick={() => setDialog({ kind: 'edit', user })}
+                          >
                             {t('users.edit')}
                           </Button>
                           {!self && (
@@ -89,6 +94,7 @@ export function UsersScreen() {
                               <Button
                                 size="compact-xs"
                                 variant="default"
+                                aria-label={`${t('users.resetPassword')} ${user.username}`}
                                 onClick={() => setDialog({ kind: 'reset', user })}
                               >
                                 {t('users.resetPassword')}
@@ -97,6 +103,7 @@ export function UsersScreen() {
                                 size="compact-xs"
                                 variant="light"
                                 color="red"
+                                aria-label={`${t('users.deactivate')} ${user.username}`}
                                 onClick={() => setDialog({ kind: 'deactivate', user })}
                               >
                                 {t('users.deactivate')}
