@@ -152,6 +152,8 @@ export interface StepView {
   /** Can be worked on now; otherwise `blockedBy` says why. */
   open: boolean;
   blockedBy: string[];
+  /** Outcomes still allowed while UU TPKS blocks the step: declining the mediation (closes the case). */
+  declineOutcomes: string[];
   /** Whether the caller's role may act on it. */
   mayAct: boolean;
   pendingApproval: { id: string; requestedBy: string; requestedAt: string; payloadHash: string } | null;
@@ -395,11 +397,11 @@ export const casesContract = {
     audit: 'change',
     summary: 'Discards an intake draft.',
   }),
-  'cases.register': method<CaseDetail>()({
+  'cases.register': method<{ id: string; registerNo: string; version: number }>()({
     input: intakeInput,
     access: 'cases.create',
     audit: 'change',
-    summary: 'Registers a case from the intake form and allocates its register number.',
+    summary: 'Registers a case from the intake form and allocates its register number (open it with cases.get).',
   }),
   'cases.get': method<CaseDetail>()({
     input: z.object({ id }).strict(),

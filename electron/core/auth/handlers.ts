@@ -84,17 +84,16 @@ function findUserByName(reg: Register, username: string): UserRow | undefined {
 /** Unwraps the caller's slot, counting a wrong secret as a failed attempt. */
 async function unlockSlot(ctx: CallContext, key: string, slot: KeySlot | undefined, secret: string): Promise<Buffer> {
   checkRateLimit(ctx.reg, key, ctx.now);
+  // Counted as a failure before the slow key derivation and cleared on success, so attempts
+  // sent in parallel cannot all pass the check above before any of them is counted.
+  recordFailure(ctx.reg, key, ctx.now);
   if (!slot) {
     // Same work as a real attempt, so timing does not reveal which usernames exist.
     await wrapKey(newDatabaseKey(), secret, { id: 'decoy', kind: 'user' }, ctx.reg.scryptN, ctx.nowIso);
-    recordFailure(ctx.reg, key, ctx.now);
     throw new ApiError('WRONG_PASSWORD');
   }
   const dbKey = await unwrapKey(slot, secret);
-  if (!dbKey) {
-    recordFailure(ctx.reg, key, ctx.now);
-    throw new ApiError('WRONG_PASSWORD');
-  }
+  if (!dbKey) throw new ApiError('WRONG_PASSWORD');
   clearFailures(ctx.reg, key);
   return dbKey;
 }
@@ -120,6 +119,11 @@ export const authHandlers = defineHandlers({
         wrapKey(dbKey, input.admin.password, { id: adminId, kind: 'user', userId: adminId, username: input.admin.username }, reg.scryptN, ctx.nowIso),
         wrapKey(dbKey, recoveryCode, { id: uuidv7(), kind: 'recovery' }, reg.scryptN, ctx.nowIso),
       ]);
+      // A second setup sent at the same time (a double click) finds the first one done by now.
+      if (reg.isInitialized() || reg.isUnlocked()) {
+        dbKey.fill(0);
+        throw new ApiError('ALREADY_INITIALIZED');
+      }
       reg.unlock(dbKey);
       dbKey.fill(0);
       return { recoveryCode, adminId, slots: [adminSlot, recoverySlot] };

@@ -56,7 +56,7 @@ export const caseEditHandlers = defineHandlers({
       const me = requireSession(ctx);
       const { db } = ctx.reg.db;
       const c = editing(ctx, input.caseId, input.caseVersion);
-      const { def } = loadStandard(db, c.standardId);
+      const { def } = loadStandard(ctx.reg.db.sqlite, c.standardId);
       const r = def.requirements.find((x) => x.code === input.code);
       if (!r) throw new ApiError('NOT_FOUND', 'Persyaratan tidak ada pada standar layanan kasus ini.');
       if (input.status === 'not_applicable' && !r.optional) {

@@ -1,9 +1,10 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
-import type { Statement } from 'better-sqlite3';
 import { ApiError } from '../api/errors';
 import { defineHandlers, requireSession, type CallContext } from '../api/handler';
 import type { CaseListRow, DashboardView, DuplicateCandidate } from '../api/contract-cases';
 import type { Sqlite } from '../db/open';
+import { stmt } from '../db/statements';
+import { standardById } from '../services/standards';
 import { casePersons, cases, persons } from '../db/schema';
 import { isPossibleDuplicate, parseNik } from '../persons';
 import { findRegion, getDistricts, getProvinces, getRegencies, getVillages, regionChain } from '../regions';
@@ -32,15 +33,6 @@ export function ftsQuery(search: string): string | null {
   return words.map((w) => `"${w}"`).join(' AND ');
 }
 
-const statementCache = new WeakMap<Sqlite, Map<string, Statement>>();
-function prepared(sqlite: Sqlite, sql: string): Statement {
-  let m = statementCache.get(sqlite);
-  if (!m) statementCache.set(sqlite, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = sqlite.prepare(sql)));
-  return s;
-}
-
 /** Filtered, searched page of cases, newest first; prepared statements per filter combination. */
 function listCases(sqlite: Sqlite, f: ListFilters, nowIso: string, page: number, pageSize: number) {
   const where = ['c.deleted_at IS NULL'];
@@ -57,7 +49,7 @@ function listCases(sqlite: Sqlite, f: ListFilters, nowIso: string, page: number,
   if (f.to) add('c.created_at < @to', 'to', f.to);
   if (f.match) add('c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @match)', 'match', f.match);
   const cond = where.join(' AND ');
-  const rows = prepared(
+  const rows = stmt(
     sqlite,
     `SELECT c.id, c.register_no, c.service_code, c.standard_id, c.status, c.closure, c.risk_level, c.due_at, c.assigned_to, c.created_at
      FROM cases c WHERE ${cond} ORDER BY c.created_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
@@ -73,8 +65,8 @@ function listCases(sqlite: Sqlite, f: ListFilters, nowIso: string, page: number,
     assigned_to: string | null;
     created_at: string;
   }[];
-  // Counting stops at 10,000: beyond that the exact figure helps nobody and costs time.
-  const total = (prepared(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM cases c WHERE ${cond} LIMIT 10001)`).get(params) as { n: number }).n;
+  // Counting stops past 1,000 (shown as "1.000+"): beyond that the exact figure helps nobody and costs time.
+  const total = (stmt(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM cases c WHERE ${cond} LIMIT 1001)`).get(params) as { n: number }).n;
   return { rows, total };
 }
 
@@ -89,16 +81,8 @@ function decorate(ctx: CallContext, rows: ReturnType<typeof listCases>['rows']):
   const steps = sqlite
     .prepare(`SELECT case_id, code FROM case_steps WHERE status IN ('pending','submitted') AND case_id IN (${marks}) ORDER BY seq`)
     .all(...ids) as { case_id: string; code: string }[];
-  const standards = new Map<string, ServiceDefinition>();
-  const defOf = (id: string): ServiceDefinition => {
-    let d = standards.get(id);
-    if (!d) {
-      const row = prepared(sqlite, 'SELECT definition FROM service_standards WHERE id = ?').get(id) as { definition: string };
-      standards.set(id, (d = JSON.parse(row.definition) as ServiceDefinition));
-    }
-    return d;
-  };
-  const names = new Map((prepared(sqlite, 'SELECT id, full_name FROM users').all() as { id: string; full_name: string }[]).map((u) => [u.id, u.full_name]));
+  const defOf = (id: string): ServiceDefinition => standardById(sqlite, id).def;
+  const names = new Map((stmt(sqlite, 'SELECT id, full_name FROM users').all() as { id: string; full_name: string }[]).map((u) => [u.id, u.full_name]));
   return rows.map((r) => {
     const def = defOf(r.standard_id);
     const pending = steps.filter((s) => s.case_id === r.id).map((s) => def.steps.find((d) => d.code === s.code)).find((d) => d && !d.optional);
@@ -185,19 +169,20 @@ export const findHandlers = defineHandlers({
       const me = requireSession(ctx);
       const { sqlite, db } = ctx.reg.db;
       const soon = new Date(ctx.now.getTime() + 24 * 3_600_000).toISOString();
-      const byService = prepared(sqlite, "SELECT service_code AS serviceCode, count(*) AS open FROM cases WHERE deleted_at IS NULL AND status != 'closed' GROUP BY service_code").all() as { serviceCode: string; open: number }[];
+      const byService = stmt(sqlite, "SELECT service_code AS serviceCode, count(*) AS open FROM cases WHERE deleted_at IS NULL AND status != 'closed' GROUP BY service_code").all() as { serviceCode: string; open: number }[];
       const overdue = listCases(sqlite, { overdue: true }, ctx.nowIso, 1, 20).rows;
-      const dueSoonRows = prepared(
+      const dueSoonRows = stmt(
         sqlite,
         `SELECT c.id, c.register_no, c.service_code, c.standard_id, c.status, c.closure, c.risk_level, c.due_at, c.assigned_to, c.created_at
          FROM cases c WHERE c.deleted_at IS NULL AND c.status != 'closed' AND c.due_at >= @now AND c.due_at < @soon ORDER BY c.due_at LIMIT 20`,
       ).all({ now: ctx.nowIso, soon }) as ReturnType<typeof listCases>['rows'];
-      const pendingApprovals = (prepared(sqlite, "SELECT count(*) AS n FROM approvals WHERE status = 'pending'").get() as { n: number }).n;
+      const pendingApprovals = (stmt(sqlite, "SELECT count(*) AS n FROM approvals WHERE status = 'pending'").get() as { n: number }).n;
       const weekAhead = new Date(ctx.now.getTime() + 7 * 86_400_000).toISOString();
-      const monitoringDue = prepared(
+      const monitoringDue = stmt(
         sqlite,
         `SELECT i.case_id AS caseId, c.register_no AS registerNo, i.id AS itemId, i.due_at AS dueAt FROM case_items i JOIN cases c ON c.id = i.case_id
-         WHERE i.kind = 'monitoring_visit' AND i.status = 'planned' AND i.deleted_at IS NULL AND i.due_at <= @until ORDER BY i.due_at LIMIT 50`,
+         WHERE i.kind = 'monitoring_visit' AND i.status = 'planned' AND i.deleted_at IS NULL AND i.due_at <= @until
+           AND c.deleted_at IS NULL AND c.status != 'closed' ORDER BY i.due_at LIMIT 50`,
       ).all({ until: weekAhead }) as DashboardView['monitoringDue'];
       return {
         openCases: byService.reduce((n, s) => n + s.open, 0),

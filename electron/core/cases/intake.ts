@@ -3,8 +3,10 @@ import { ApiError } from '../api/errors';
 import { defineHandlers, requireSession, type CallContext } from '../api/handler';
 import type { PersonInput } from '../api/contract-cases';
 import { localDateOf } from '../calendar';
-import type { Db } from '../db/open';
-import { casePersons, caseRequirements, cases, caseSteps, intakeDrafts, offeredServices, persons, serviceStandards } from '../db/schema';
+import type { Db, Sqlite } from '../db/open';
+import { stmt } from '../db/statements';
+import { standardById } from '../services/standards';
+import { cases, intakeDrafts, persons } from '../db/schema';
 import { allocateNumber } from '../db/sequences';
 import { updateVersioned } from '../db/versioned';
 import { uuidv7 } from '../ids';
@@ -12,7 +14,7 @@ import { isChildAt, nameKey } from '../persons';
 import type { ServiceDefinition } from '../services/types';
 import { readGeneralSettings } from '../settings/general';
 import { indexCase, refreshDeadlines } from './mutate';
-import { caseDetail, loadCaseRow } from './repository';
+import { loadCaseRow } from './repository';
 import type { z } from 'zod';
 import type { intakeInput } from '../api/contract-cases';
 
@@ -40,14 +42,14 @@ const SERVICE_ABBREVIATIONS: Record<string, string> = {
   pengaduan_layanan: 'PL',
 };
 
-function currentStandard(db: Db, code: string): { id: string; def: ServiceDefinition } {
-  const offered = db.select().from(offeredServices).where(eq(offeredServices.id, code)).get();
+function currentStandard(sqlite: Sqlite, code: string): { id: string; def: ServiceDefinition } {
+  const offered = stmt(sqlite, 'SELECT enabled, standard_id FROM offered_services WHERE code = ?').get(code) as
+    | { enabled: number; standard_id: string }
+    | undefined;
   if (!offered || !offered.enabled) {
     throw new ApiError('VALIDATION', 'Layanan ini tidak dijalankan oleh kantor ini.', { fields: { serviceCode: 'Layanan ini tidak aktif' } });
   }
-  const std = db.select().from(serviceStandards).where(eq(serviceStandards.id, offered.standardId)).get();
-  if (!std) throw new ApiError('INTERNAL');
-  return { id: std.id, def: std.definition as ServiceDefinition };
+  return { id: offered.standard_id, def: standardById(sqlite, offered.standard_id).def };
 }
 
 /** Inserts a person, or links to one already in the register (updating what was typed anew). */
@@ -78,9 +80,13 @@ export function savePerson(ctx: CallContext, p: PersonInput | Person): string {
     return existing.id;
   }
   const id = uuidv7(ctx.now.getTime());
-  db.insert(persons)
-    .values({ id, ...values, createdAt: ctx.nowIso, updatedAt: ctx.nowIso, createdBy: me.userId, updatedBy: me.userId })
-    .run();
+  stmt(
+    ctx.reg.db.sqlite,
+    `INSERT INTO persons (id, full_name, name_key, nik, kk_no, phone, birth_place, birth_date, sex, region, rt, rw, address, occupation,
+       disability, disability_note, version, created_at, created_by, updated_at, updated_by)
+     VALUES (@id, @fullName, @nameKey, @nik, @kkNo, @phone, @birthPlace, @birthDate, @sex, @region, @rt, @rw, @address, @occupation,
+       @disability, @disabilityNote, 1, @at, @by, @at, @by)`,
+  ).run({ id, ...values, disability: values.disability ? 1 : 0, at: ctx.nowIso, by: me.userId });
   return id;
 }
 
@@ -119,7 +125,8 @@ export function registerCase(ctx: CallContext, input: Intake): string {
     const earlier = db.select({ id: cases.id }).from(cases).where(eq(cases.requestId, input.requestId)).get();
     if (earlier) return earlier.id;
   }
-  const { id: standardId, def } = currentStandard(db, input.serviceCode);
+  const { sqlite } = ctx.reg.db;
+  const { id: standardId, def } = currentStandard(sqlite, input.serviceCode);
   checkIntake(input, def, today);
 
   const year = Number(today.slice(0, 4));
@@ -152,8 +159,8 @@ export function registerCase(ctx: CallContext, input: Intake): string {
     })
     .run();
 
-  const link = (personId: string, role: string, relation?: string | null) =>
-    db.insert(casePersons).values({ caseId: id, personId, role, relation: relation ?? null }).onConflictDoNothing().run();
+  const linkStmt = stmt(sqlite, 'INSERT OR IGNORE INTO case_persons (case_id, person_id, role, relation) VALUES (?, ?, ?, ?)');
+  const link = (personId: string, role: string, relation?: string | null) => linkStmt.run(id, personId, role, relation ?? null);
   if (input.reporter) {
     const reporterId = savePerson(ctx, input.reporter);
     link(reporterId, 'reporter', input.reporter.relation);
@@ -162,17 +169,19 @@ export function registerCase(ctx: CallContext, input: Intake): string {
   for (const v of input.victims) link(savePerson(ctx, v), 'victim');
   for (const p of input.perpetrators) link(savePerson(ctx, p), 'perpetrator', p.relation);
 
-  def.steps.forEach((s, i) => {
-    db.insert(caseSteps).values({ id: uuidv7(ctx.now.getTime()), caseId: id, code: s.code, seq: i + 1, status: 'pending', ...stamp }).run();
-  });
+  const stepStmt = stmt(
+    sqlite,
+    `INSERT INTO case_steps (id, case_id, code, seq, status, version, created_at, created_by, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, 'pending', 1, ?, ?, ?, ?)`,
+  );
+  def.steps.forEach((s, i) => stepStmt.run(uuidv7(ctx.now.getTime()), id, s.code, i + 1, ctx.nowIso, me.userId, ctx.nowIso, me.userId));
+  const reqStmt = stmt(sqlite, 'INSERT INTO case_requirements (case_id, code, status, note, checked_at, checked_by) VALUES (?, ?, ?, ?, ?, ?)');
   for (const r of def.requirements) {
     const byIntake = r.fulfilledBy === 'intake';
-    db.insert(caseRequirements)
-      .values({ caseId: id, code: r.code, status: byIntake ? 'complete' : 'missing', checkedAt: byIntake ? ctx.nowIso : null, checkedBy: byIntake ? me.userId : null, note: byIntake ? 'Diisi saat penerimaan' : null })
-      .run();
+    reqStmt.run(id, r.code, byIntake ? 'complete' : 'missing', byIntake ? 'Diisi saat penerimaan' : null, byIntake ? ctx.nowIso : null, byIntake ? me.userId : null);
   }
   const allMet = def.requirements.every((r) => r.optional || r.fulfilledBy === 'intake');
-  if (allMet) db.update(cases).set({ requirementsCompletedAt: ctx.nowIso }).where(eq(cases.id, id)).run();
+  if (allMet) stmt(sqlite, 'UPDATE cases SET requirements_completed_at = ? WHERE id = ?').run(ctx.nowIso, id);
   refreshDeadlines(ctx, loadCaseRow(db, id), def);
   indexCase(ctx.reg.db, id);
   if (input.draftId) db.delete(intakeDrafts).where(and(eq(intakeDrafts.id, input.draftId), eq(intakeDrafts.userId, me.userId))).run();
@@ -187,7 +196,8 @@ export const intakeHandlers = defineHandlers({
       ctx.audit.entityId = id;
       ctx.audit.detail = JSON.stringify({ service: input.serviceCode, channel: input.channel, risk: input.riskLevel });
       ctx.changes.push({ type: 'case.created', id });
-      return caseDetail(ctx, id);
+      const c = loadCaseRow(ctx.reg.db.db, id);
+      return { id, registerNo: c.registerNo, version: c.version };
     },
   },
 

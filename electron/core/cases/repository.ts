@@ -4,7 +4,8 @@ import type { CallContext } from '../api/handler';
 import type { CaseDetail, CaseItemView, DeadlineView, PersonView, StepView } from '../api/contract-cases';
 import type { Role } from '../api/roles';
 import { describeTimeLeft, localDateOf, timeLeft } from '../calendar';
-import type { Db } from '../db/open';
+import type { Db, Sqlite } from '../db/open';
+import { standardById } from '../services/standards';
 import {
   approvals,
   auditLog,
@@ -15,7 +16,6 @@ import {
   cases,
   caseSteps,
   persons,
-  serviceStandards,
   users,
 } from '../db/schema';
 import { ageOn, compareNikWithPerson, isChildAt, parseNik } from '../persons';
@@ -32,11 +32,9 @@ export function loadCaseRow(db: Db, id: string): CaseRow {
   return c;
 }
 
-export function loadStandard(db: Db, standardId: string | null): { def: ServiceDefinition; versionNo: number } {
+export function loadStandard(sqlite: Sqlite, standardId: string | null): { def: ServiceDefinition; versionNo: number } {
   if (!standardId) throw new ApiError('INTERNAL', 'Kasus ini tidak memiliki standar layanan.');
-  const row = db.select().from(serviceStandards).where(eq(serviceStandards.id, standardId)).get();
-  if (!row) throw new ApiError('INTERNAL', 'Standar layanan kasus ini tidak ditemukan.');
-  return { def: row.definition as ServiceDefinition, versionNo: row.versionNo };
+  return standardById(sqlite, standardId);
 }
 
 /** Age and child status on a date; unknown (null, not a child) when the birth date is after it. */
@@ -109,7 +107,7 @@ function regionName(code: string | null): string | null {
 export function caseDetail(ctx: CallContext, id: string): CaseDetail {
   const { db } = ctx.reg.db;
   const c = loadCaseRow(db, id);
-  const { def, versionNo } = loadStandard(db, c.standardId);
+  const { def, versionNo } = loadStandard(ctx.reg.db.sqlite, c.standardId);
   const snap = snapshotOf(db, c, def);
   const avail = new Map(availability(snap).map((a) => [a.code, a]));
   const stepRows = db.select().from(caseSteps).where(eq(caseSteps.caseId, id)).orderBy(asc(caseSteps.seq)).all();
@@ -153,6 +151,7 @@ export function caseDetail(ctx: CallContext, id: string): CaseDetail {
       submittedBy: row?.submittedBy ? (names.get(row.submittedBy) ?? null) : null,
       open: a?.open ?? false,
       blockedBy: a?.blockedBy ?? [],
+      declineOutcomes: a?.declineOutcomes ?? [],
       mayAct: role ? mayAct(d, role) : false,
       pendingApproval: pending
         ? { id: pending.id, requestedBy: names.get(pending.requestedBy) ?? '', requestedAt: pending.requestedAt, payloadHash: pending.payloadHash }

@@ -47,6 +47,8 @@ export function openDatabase(
     sqlite.pragma('synchronous=FULL');
     sqlite.pragma('foreign_keys=ON');
     sqlite.pragma('secure_delete=ON');
+    // Without it, INSERT OR REPLACE deletes a row without firing the append-only DELETE triggers.
+    sqlite.pragma('recursive_triggers=ON');
     applyMigrations(sqlite, migrations, userVersion);
     return { sqlite, db: drizzle(sqlite, { schema }) };
   } catch (e) {

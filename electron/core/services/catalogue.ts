@@ -77,8 +77,8 @@ export const defaultCatalogue: Record<ServiceCode, ServiceDefinition> = {
         code: 'verifikasi',
         label: 'Verifikasi dan perintah penjangkauan',
         description: 'Kasus yang masuk disetujui pada menu verifikasi dengan memberi perintah kepada petugas untuk melakukan penjangkauan (surat perintah).',
-        actor: 'head',
-        actorTitle: 'Kepala UPT PPA',
+        actor: 'front_desk',
+        actorTitle: 'Petugas penerima pengaduan → Kepala UPT PPA',
         approval: true,
         products: ['surat_perintah_tugas'],
         fields: [
@@ -113,6 +113,7 @@ export const defaultCatalogue: Record<ServiceCode, ServiceDefinition> = {
         actor: 'case_worker',
         actorTitle: 'Konselor',
         collections: ['monitoring_visit'],
+        guards: ['monitoring_visits_recorded'],
         products: ['laporan_terminasi_monitoring'],
         fields: [{ key: 'conclusion', label: 'Kesimpulan monitoring', type: 'textarea', required: true, max: 8000 }],
       },
@@ -195,11 +196,11 @@ export const defaultCatalogue: Record<ServiceCode, ServiceDefinition> = {
       {
         code: 'disposisi',
         label: 'Disposisi tindak lanjut',
-        description: 'Disposisi tindak lanjut oleh pimpinan.',
-        actor: 'head',
-        actorTitle: 'Kepala Dinas / Kepala Bidang',
+        description: 'Petugas mengajukan hasil identifikasi dan usulan tindak lanjut; pimpinan memberikan disposisi.',
+        actor: 'case_worker',
+        actorTitle: 'Petugas → Kepala Dinas / Kepala Bidang',
         approval: true,
-        fields: [{ key: 'instruction', label: 'Isi disposisi', type: 'textarea', required: true, max: 4000 }],
+        fields: [{ key: 'instruction', label: 'Usulan tindak lanjut (isi disposisi)', type: 'textarea', required: true, max: 4000 }],
       },
       {
         code: 'rujukan',
@@ -501,7 +502,6 @@ export const defaultCatalogue: Record<ServiceCode, ServiceDefinition> = {
         description: 'Tim Pendamping melaksanakan mediasi, negosiasi, dan investigasi kasus.',
         actor: 'case_worker',
         actorTitle: 'Tim Pendamping',
-        guards: ['tpks_mediation_allowed'],
         collections: ['mediation_session', 'agreement_point'],
         fields: [
           {
@@ -509,9 +509,10 @@ export const defaultCatalogue: Record<ServiceCode, ServiceDefinition> = {
             label: 'Bentuk penanganan',
             type: 'multiselect',
             required: true,
+            // Investigation stays open to every case; settling out of court does not (UU TPKS).
             options: [
-              { value: 'mediasi', label: 'Mediasi' },
-              { value: 'negosiasi', label: 'Negosiasi' },
+              { value: 'mediasi', label: 'Mediasi', outOfCourt: true },
+              { value: 'negosiasi', label: 'Negosiasi', outOfCourt: true },
               { value: 'investigasi', label: 'Investigasi' },
             ],
           },

@@ -15,8 +15,11 @@ export interface FieldDef {
   label: string;
   type: FieldType;
   required?: boolean;
-  /** select / multiselect */
-  options?: { value: string; label: string }[];
+  /**
+   * select / multiselect. `outOfCourt`: choosing it settles the case outside court, which
+   * UU TPKS bars in sexual violence cases unless a perpetrator is a child.
+   */
+  options?: { value: string; label: string; outOfCourt?: boolean }[];
   max?: number;
   help?: string;
 }
@@ -36,6 +39,8 @@ export type StepGuard =
   | 'has_agreement_points'
   /** Every agreement point has a monitoring result. */
   | 'agreement_monitored'
+  /** Every planned monitoring visit has a result (done or missed). */
+  | 'monitoring_visits_recorded'
   /** All required requirements are complete. */
   | 'requirements_complete';
 

@@ -1,5 +1,5 @@
 import type { Role } from '../api/roles';
-import type { CaseClosure, ServiceDefinition, StepDef, StepGuard } from '../services/types';
+import type { CaseClosure, DecisionOutcome, ServiceDefinition, StepDef, StepGuard } from '../services/types';
 
 /**
  * The workflow engine: one set of rules for every service. Pure functions over a
@@ -70,6 +70,10 @@ export function guardViolation(guard: StepGuard, c: CaseSnapshot): string | null
       return c.items.some((i) => i.kind === 'mediation_session') ? null : 'Catat sesi mediasi (tanggal, tempat, yang hadir, hasil) terlebih dahulu.';
     case 'has_agreement_points':
       return c.items.some((i) => i.kind === 'agreement_point') ? null : 'Berita Acara belum memiliki butir kesepakatan.';
+    case 'monitoring_visits_recorded':
+      return c.items.filter((i) => i.kind === 'monitoring_visit').every((i) => i.status === 'done' || i.status === 'missed')
+        ? null
+        : 'Setiap kunjungan monitoring yang direncanakan harus dicatat hasilnya (dilaksanakan / tidak terlaksana).';
     case 'agreement_monitored':
       return c.items.filter((i) => i.kind === 'agreement_point').every((i) => i.status && i.status !== 'open')
         ? null
@@ -89,6 +93,32 @@ export interface StepAvailability {
   open: boolean;
   /** Why it cannot be worked on, or why completing it is blocked. */
   blockedBy: string[];
+  /**
+   * Outcomes that may still be chosen while UU TPKS alone blocks the step: those that end
+   * the case without mediation (rejecting the request, "cannot be mediated").
+   */
+  declineOutcomes: string[];
+}
+
+/** An outcome that ends the case without any mediation taking place. */
+export function declinesMediation(o: DecisionOutcome): boolean {
+  return o.closes === 'rejected' || o.closes === 'not_held';
+}
+
+/**
+ * UU TPKS for a choice inside a step's form (Mojokerto's "mediasi, negosiasi, investigasi"):
+ * the fields whose chosen options settle the case out of court, with the reason.
+ */
+export function barredChoices(step: StepDef, data: Record<string, unknown>, c: CaseSnapshot): Record<string, string> {
+  const reason = guardViolation('tpks_mediation_allowed', c);
+  const out: Record<string, string> = {};
+  if (!reason) return out;
+  for (const f of step.fields ?? []) {
+    const chosen = ([] as unknown[]).concat(data[f.key] ?? []);
+    const barred = (f.options ?? []).filter((o) => o.outOfCourt && chosen.includes(o.value));
+    if (barred.length) out[`data.${f.key}`] = `${barred.map((o) => o.label).join(', ')}: ${reason}`;
+  }
+  return out;
 }
 
 const finished = (s: StepState | undefined) => s?.status === 'done' || s?.status === 'skipped';
@@ -110,12 +140,18 @@ export function availability(c: CaseSnapshot): StepAvailability[] {
     else if (earlierUnfinished && !(def.crisis && c.riskLevel === 'high')) {
       blockedBy.push(`Selesaikan dahulu: ${earlierUnfinished.label}.`);
     }
+    const reachable = blockedBy.length === 0;
+    let tpks = false;
     for (const g of def.guards ?? []) {
       const v = guardViolation(g, c);
       if (v) blockedBy.push(v);
+      if (v && g === 'tpks_mediation_allowed') tpks = true;
     }
     if (!finished(state) && !def.optional && !earlierUnfinished) earlierUnfinished = def;
-    return { code: def.code, open: blockedBy.length === 0, blockedBy };
+    // UU TPKS forbids mediating, not declining to: the case can still be closed that way,
+    // whatever else a mediation would have needed.
+    const declineOutcomes = reachable && tpks ? (def.outcomes ?? []).filter(declinesMediation).map((o) => o.value) : [];
+    return { code: def.code, open: blockedBy.length === 0, blockedBy, declineOutcomes };
   });
 }
 

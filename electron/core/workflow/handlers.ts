@@ -10,7 +10,7 @@ import { uuidv7 } from '../ids';
 import { bumpCase, refreshDeadlines } from '../cases/mutate';
 import { assertCaseVersion, caseDetail, loadCaseRow, loadStandard, snapshotOf, type CaseRow } from '../cases/repository';
 import type { ServiceDefinition, StepDef } from '../services/types';
-import { availability, closureAfter, mayAct } from './engine';
+import { availability, barredChoices, closureAfter, mayAct, type CaseSnapshot } from './engine';
 import { parseStepData } from './fields';
 
 /** The canonical form of what a head approves; its SHA-256 is stored with the decision. */
@@ -30,14 +30,21 @@ function stepDef(def: ServiceDefinition, code: string): StepDef {
   return d;
 }
 
-/** Checks order, guards and the caller's role; throws the first reason in plain words. */
-function assertCanAct(ctx: CallContext, c: CaseRow, def: ServiceDefinition, d: StepDef): void {
+/**
+ * Checks order, guards and the caller's role; throws the first reason in plain words.
+ * An outcome that declines mediation passes a step that UU TPKS blocks.
+ */
+function assertCanAct(ctx: CallContext, c: CaseRow, def: ServiceDefinition, d: StepDef, outcome?: string): CaseSnapshot {
   const role = requireSession(ctx).role as Role;
   if (!mayAct(d, role)) {
     throw new ApiError('FORBIDDEN', `Langkah "${d.label}" dikerjakan oleh ${d.actorTitle}.`);
   }
-  const a = availability(snapshotOf(ctx.reg.db.db, c, def)).find((x) => x.code === d.code);
-  if (a && !a.open) throw new ApiError('VALIDATION', a.blockedBy.join(' '), { fields: { step: a.blockedBy[0] ?? '' } });
+  const snap = snapshotOf(ctx.reg.db.db, c, def);
+  const a = availability(snap).find((x) => x.code === d.code);
+  if (a && !a.open && !(outcome && a.declineOutcomes.includes(outcome))) {
+    throw new ApiError('VALIDATION', a.blockedBy.join(' '), { fields: { step: a.blockedBy[0] ?? '' } });
+  }
+  return snap;
 }
 
 /** Marks a step done and applies what follows: closure, requirements it fulfils, monitoring, deadlines. */
@@ -126,14 +133,16 @@ export const workflowHandlers = defineHandlers({
       const { db } = ctx.reg.db;
       const c = loadCaseRow(db, input.caseId);
       assertCaseVersion(ctx, c, input.caseVersion);
-      const { def } = loadStandard(db, c.standardId);
+      const { def } = loadStandard(ctx.reg.db.sqlite, c.standardId);
       const d = stepDef(def, input.step);
-      assertCanAct(ctx, c, def, d);
+      const snap = assertCanAct(ctx, c, def, d, input.outcome);
       if (d.outcomes?.length && !d.outcomes.some((o) => o.value === input.outcome)) {
         throw new ApiError('VALIDATION', 'Pilih hasil / keputusan langkah ini.', { fields: { outcome: 'Pilih hasil / keputusan langkah ini' } });
       }
       const outcome = d.outcomes?.length ? (input.outcome ?? null) : null;
       const data = parseStepData(d.fields, input.data);
+      const barred = barredChoices(d, data, snap);
+      if (Object.keys(barred).length) throw new ApiError('VALIDATION', Object.values(barred)[0], { fields: barred });
       ctx.audit.entityType = 'case';
       ctx.audit.entityId = c.id;
       if (d.approval) {
@@ -162,7 +171,7 @@ export const workflowHandlers = defineHandlers({
       const { db } = ctx.reg.db;
       const c = loadCaseRow(db, input.caseId);
       assertCaseVersion(ctx, c, input.caseVersion);
-      const { def } = loadStandard(db, c.standardId);
+      const { def } = loadStandard(ctx.reg.db.sqlite, c.standardId);
       const d = stepDef(def, input.step);
       if (!d.optional) throw new ApiError('VALIDATION', `Langkah "${d.label}" wajib menurut standar layanan dan tidak dapat dilewati.`);
       if (!mayAct(d, me.role as Role)) throw new ApiError('FORBIDDEN', `Langkah "${d.label}" dikerjakan oleh ${d.actorTitle}.`);
@@ -194,7 +203,7 @@ export const workflowHandlers = defineHandlers({
         .all();
       const names = new Map(db.select({ id: users.id, fullName: users.fullName }).from(users).all().map((u) => [u.id, u.fullName]));
       return rows.map(({ a, registerNo, serviceCode, standardId, stepCode }): ApprovalView => {
-        const { def } = loadStandard(db, standardId);
+        const { def } = loadStandard(ctx.reg.db.sqlite, standardId);
         return {
           id: a.id,
           caseId: a.caseId,
@@ -228,7 +237,7 @@ export const workflowHandlers = defineHandlers({
         throw new ApiError('CONFLICT', 'Isi yang diminta berbeda dari yang Anda lihat. Muat ulang lalu periksa kembali.');
       }
       const c = loadCaseRow(db, a.caseId);
-      const { def } = loadStandard(db, c.standardId);
+      const { def } = loadStandard(ctx.reg.db.sqlite, c.standardId);
       const step = db.select().from(caseSteps).where(eq(caseSteps.id, a.stepId)).get()!;
       const d = stepDef(def, step.code);
       db.update(approvals)

@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import { defaultCatalogue } from '../../electron/core/services/catalogue';
+import { serviceCodes } from '../../electron/core/services/types';
+
+/** Synthetic, realistic-looking register contents for benchmarks (deterministic per seed). */
+
+export type Rng = () => number;
+
+/** mulberry32: small, fast, deterministic. */
+export function rng(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const GIVEN_NAMES = [
+  'Siti', 'Sri', 'Dewi', 'Nur', 'Ayu', 'Wulan', 'Rina', 'Yuni', 'Putri', 'Indah', 'Fitri', 'Lestari', 'Ratna', 'Dian', 'Ani',
+  'Eka', 'Kartika', 'Maya', 'Novi', 'Tri', 'Agus', 'Budi', 'Joko', 'Slamet', 'Hendra', 'Rudi', 'Andi', 'Dedi', 'Eko', 'Bambang',
+];
+export const SURNAMES = [
+  'Rahayu', 'Wahyuni', 'Susanti', 'Handayani', 'Kusumawati', 'Purnamasari', 'Permatasari', 'Setiawati', 'Yuliani', 'Maharani',
+  'Santoso', 'Wibowo', 'Saputra', 'Hidayat', 'Kurniawan', 'Pratama', 'Nugroho', 'Firmansyah', 'Hermawan', 'Gunawan',
+  'Syahputra', 'Ramadhan', 'Utami', 'Anggraini', 'Safitri', 'Fadilah', 'Hasanah', 'Nurhayati', 'Mulyani', 'Sulistyowati',
+  'Sembiring', 'Simanjuntak', 'Siregar', 'Nainggolan', 'Pangaribuan', 'Tanjung', 'Lubis', 'Nasution', 'Harahap', 'Pohan',
+];
+const PHRASES = [
+  'Korban mengalami pemukulan oleh suami setelah pertengkaran soal nafkah.',
+  'Anak dilaporkan tidak diberi makan dan ditinggal berhari-hari oleh orang tuanya.',
+  'Korban menerima ancaman melalui pesan WhatsApp dari mantan pacar.',
+  'Tetangga melaporkan teriakan dan suara benda dibanting dari rumah korban.',
+  'Korban diusir dari rumah bersama dua anaknya pada malam hari.',
+  'Guru melaporkan memar pada lengan murid yang tidak dapat dijelaskan.',
+  'Korban bekerja tanpa upah dan dokumen identitasnya ditahan majikan.',
+  'Korban meminta pendampingan untuk pemulangan ke kampung halaman.',
+];
+
+function pick<T>(r: Rng, list: readonly T[]): T {
+  return list[Math.floor(r() * list.length)]!;
+}
+
+/** Fills `n` cases (with persons, steps, deadlines and search rows) in transactions of 5,000. */
+export function populate(sqlite: Database.Database, n: number, seed: number): void {
+  const r = rng(seed);
+  const standardOf = new Map<string, string>();
+  for (const code of serviceCodes) {
+    const row = sqlite.prepare('SELECT standard_id AS id FROM offered_services WHERE code = ?').get(code) as { id: string } | undefined;
+    standardOf.set(code, row?.id ?? 'x');
+  }
+  const insCase = sqlite.prepare(`INSERT INTO cases (id, register_no, service_code, standard_id, status, closure, closed_at, channel, risk_level,
+      incident_date, incident_place, violence_types, needs, chronology, due_at, version, created_at, updated_at)
+      VALUES (@id, @no, @service, @standard, @status, @closure, @closedAt, @channel, @risk, @incident, 'rumah_tangga', @violence, '["pengaduan"]', @chronology, @due, 1, @created, @created)`);
+  const insPerson = sqlite.prepare(`INSERT INTO persons (id, full_name, name_key, nik, phone, birth_date, sex, version, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
+  const insLink = sqlite.prepare('INSERT INTO case_persons (case_id, person_id, role) VALUES (?, ?, ?)');
+  const insStep = sqlite.prepare(`INSERT INTO case_steps (id, case_id, code, seq, status, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`);
+  const insDeadline = sqlite.prepare('INSERT INTO case_deadlines (case_id, code, label, due_at, met_at) VALUES (?, ?, ?, ?, ?)');
+  const insSearch = sqlite.prepare('INSERT INTO case_search (case_id, register_no, names, niks, phones, chronology) VALUES (?, ?, ?, ?, ?, ?)');
+  const start = Date.parse('2023-12-01T00:00:00Z');
+  const span = Date.parse('2026-11-20T00:00:00Z') - start;
+  const batch = sqlite.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const service = pick(r, serviceCodes);
+      const def = defaultCatalogue[service];
+      const createdMs = start + Math.floor((i / n) * span);
+      const created = new Date(createdMs).toISOString();
+      const year = created.slice(0, 4);
+      const id = `syn-${seed}-${i}`;
+      const age = created < '2026-10-01';
+      const status = age ? (r() < 0.85 ? 'closed' : 'open') : r() < 0.2 ? 'monitoring' : 'open';
+      const due = status === 'closed' ? null : new Date(createdMs + (1 + Math.floor(r() * 20)) * 86_400_000).toISOString();
+      const victim = `${pick(r, GIVEN_NAMES)} ${pick(r, SURNAMES)}`;
+      const perpetrator = `${pick(r, GIVEN_NAMES)} ${pick(r, SURNAMES)}`;
+      const nik = `3578${String(Math.floor(r() * 1e12)).padStart(12, '0')}`;
+      const phone = `08${String(Math.floor(r() * 1e10)).padStart(10, '0')}`;
+      const chronology = `${pick(r, PHRASES)} ${pick(r, PHRASES)}`;
+      const no = `REG/${year}/${String(i + 1).padStart(6, '0')}`;
+      insCase.run({
+        id,
+        no,
+        service,
+        standard: standardOf.get(service),
+        status,
+        closure: status === 'closed' ? 'completed' : null,
+        closedAt: status === 'closed' ? created : null,
+        channel: pick(r, def.channels),
+        risk: pick(r, ['low', 'medium', 'high']),
+        incident: created.slice(0, 10),
+        violence: JSON.stringify([pick(r, ['fisik', 'psikis', 'penelantaran', 'seksual'])]),
+        chronology,
+        due,
+        created,
+      });
+      const birth = `${1960 + Math.floor(r() * 55)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
+      insPerson.run(`${id}-v`, victim, victim.toLowerCase(), nik, phone, birth, 'P', created, created);
+      insPerson.run(`${id}-p`, perpetrator, perpetrator.toLowerCase(), null, null, null, 'L', created, created);
+      insLink.run(id, `${id}-v`, 'victim');
+      insLink.run(id, `${id}-p`, 'perpetrator');
+      const doneUpTo = status === 'closed' ? def.steps.length : Math.floor(r() * def.steps.length);
+      def.steps.forEach((s, k) => insStep.run(`${id}-s${k}`, id, s.code, k + 1, k < doneUpTo ? 'done' : 'pending', created, created));
+      for (const d of def.deadlines) insDeadline.run(id, d.code, d.label, due, status === 'closed' ? created : null);
+      insSearch.run(id, no, `${victim} | ${perpetrator}`, nik, phone, chronology);
+    }
+  });
+  for (let from = 0; from < n; from += 5000) batch(from, Math.min(n, from + 5000));
+  sqlite.prepare("INSERT INTO sequences (series, year, last) VALUES ('register', 2026, ?) ON CONFLICT DO UPDATE SET last = excluded.last").run(n + 1);
+}
