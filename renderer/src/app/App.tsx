@@ -1,4 +1,4 @@
-import { MantineProvider } from '@mantine/core';
+import { Button, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -66,6 +66,9 @@ function Gate() {
     return (
       <CenteredPage title={t('errors.title')}>
         <FormError error={failure} />
+        <Button variant="default" onClick={() => window.location.reload()}>
+          {t('common.retry')}
+        </Button>
       </CenteredPage>
     );
   }
@@ -107,7 +110,7 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="top-right" />
+        <Notifications position="bottom-right" />
         <QueryClientProvider client={queryClient}>
           <HashRouter>
             <HideScreen>

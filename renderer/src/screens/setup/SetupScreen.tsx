@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../electron/core/api/contract';
-import { call } from '../../api/client';
+import { call, isApiCallError } from '../../api/client';
 import { CenteredPage } from '../../components/CenteredPage';
 import { emptyOffice, logoUpload, officeFields, officeValidation, type OfficeFormValues } from '../../components/officeForm';
 import { OfficeFields } from '../../components/OfficeFields';
@@ -68,8 +68,8 @@ export function SetupScreen({ onFinished }: { onFinished: (session: SessionView)
     },
     {
       onError: (e) => {
-        const fields = (e as { fields?: Record<string, string> }).fields ?? {};
-        if (Object.keys(fields).some((k) => k.startsWith('office.'))) setStep(0);
+        // A problem in the office profile sends the user back to that step to fix it.
+        if (isApiCallError(e) && Object.keys(e.fields ?? {}).some((k) => k.startsWith('office.'))) setStep(0);
       },
     },
   );
