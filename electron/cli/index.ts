@@ -5,6 +5,10 @@ import { createCore } from '../core';
 import { verifyRegister } from '../core/audit';
 import { parseArgs, readSecretFromStdin, requireValue, UsageError } from './args';
 import { isLoopback, startWebHarness } from './web-harness';
+import { createDemoOffice, DEMO_STAFF } from './demo';
+
+/** The demonstration office's password, printed with it: the office holds invented data only. */
+const DEMO_PASSWORD = 'demo-teduh-2026';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -17,6 +21,9 @@ Pemakaian: npm run teduh -- <perintah> [opsi]
          Mencetak kode pemulihan (simpan di tempat aman).
   serve  --web --data-dir DIR --port N
          Menjalankan harness web (UI + API) di http://127.0.0.1:N/ saja.
+  demo   --data-dir DIR [--password SANDI]
+         Membuat kantor demonstrasi (pelatihan, tangkapan layar): staf untuk setiap peran dan
+         sekitar 50 kasus rekaan di keenam layanan dalam berbagai keadaan.
   verify --data-dir DIR
          Memeriksa rantai audit dan integritas basis data tanpa mengubahnya.
          Kata sandi (atau kode pemulihan) dibaca dari standard input.
@@ -104,7 +111,17 @@ async function verify(argv: string[]): Promise<number> {
   return check.ok ? 0 : 1;
 }
 
-const commands: Record<string, (argv: string[]) => Promise<number>> = { init, serve, verify };
+async function demo(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['data-dir', 'password'], switches: [] });
+  const dataDir = requireValue(args, 'data-dir');
+  const password = typeof args.password === 'string' ? args.password : DEMO_PASSWORD;
+  const { cases } = await createDemoOffice(dataDir, password, (line) => process.stderr.write(`  ${line}\n`));
+  process.stdout.write(`Kantor demonstrasi dibuat di ${resolve(dataDir)} dengan ${cases} kasus rekaan.\n`);
+  process.stdout.write(`Pengguna (kata sandi semua: ${password}): admin, ${DEMO_STAFF.map((s) => `${s.username} (${s.role})`).join(', ')}\n`);
+  return 0;
+}
+
+const commands: Record<string, (argv: string[]) => Promise<number>> = { init, serve, verify, demo };
 
 async function main(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);
