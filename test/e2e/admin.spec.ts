@@ -94,6 +94,7 @@ test('settings: the office name, the idle-lock minutes and the language', async 
   await idle.getByLabel(/Kunci layar setelah/).fill('10');
   await idle.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('Pengaturan kunci otomatis telah disimpan.')).toBeVisible();
+  await keepScreenshot(page, testInfo, 'settings');
   await page.getByRole('navigation').getByRole('link', { name: 'Beranda' }).click();
   await expect(page.getByText('setelah 10 menit tanpa aktivitas')).toBeVisible();
 

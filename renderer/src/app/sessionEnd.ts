@@ -1,4 +1,4 @@
-import { call } from '../api/client';
+import { call, setSessionLostHandler } from '../api/client';
 
 /** Why the login screen is showing again; read once by the login screen after the reload. */
 export type LoginNotice = 'idle' | 'manual' | 'expired' | 'logout' | 'recovered';
@@ -30,6 +30,8 @@ export function takeNotice(): LoginNotice | null {
  * next login; after a logout the next user starts at the home screen.
  */
 export async function endSession(how: 'idle' | 'manual' | 'logout' | 'expired'): Promise<void> {
+  // Leaving already: a call failing from here on must not start a second exit.
+  setSessionLostHandler(null);
   try {
     if (how === 'logout') await call('auth.logout', {});
     else if (how !== 'expired') await call('auth.lock', { reason: how });
