@@ -14,6 +14,7 @@ describe('docs/api.md', () => {
     const text = renderApiDocs();
     for (const name of Object.keys(contract)) expect(text).toContain(`## ${name}\n`);
     expect(text).toContain('| `admin.password` | string | yes |');
-    expect(text).toContain('| `idleLockMinutes` | integer | yes | >= 1; <= 120 |');
+    expect(text).toContain('| `idleLockMinutes` | integer | no | >= 1; <= 120 |');
+    expect(text).toContain('| `caseVersion` | integer | yes |');
   });
 });

@@ -105,6 +105,8 @@ export interface OfficeView {
 
 export interface SettingsView {
   idleLockMinutes: number;
+  timeZone: 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+  registerNoPattern: string;
   version: number;
 }
 
@@ -219,7 +221,15 @@ const coreContract = {
     input: z
       .object({
         version,
-        idleLockMinutes: z.number().int().min(1, 'Minimal 1 menit').max(120, 'Maksimal 120 menit'),
+        idleLockMinutes: z.number().int().min(1, 'Minimal 1 menit').max(120, 'Maksimal 120 menit').optional(),
+        timeZone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']).optional(),
+        registerNoPattern: z
+          .string()
+          .trim()
+          .max(80, 'Pola terlalu panjang')
+          .refine((p) => /\{urut(:\d)?\}/.test(p), 'Pola harus memuat {urut} atau {urut:N}')
+          .refine((p) => /\{tahun\}/.test(p), 'Pola harus memuat {tahun}: nomor urut dimulai ulang setiap tahun')
+          .optional(),
       })
       .strict(),
     access: 'settings.manage',

@@ -13,11 +13,12 @@ export const settingsHandlers = defineHandlers({
       const { db } = ctx.reg.db;
       const before = readGeneralSettings(db);
       const { version, ...values } = input;
-      const next = { ...values };
+      const { version: _v, ...current } = before;
+      const next = { ...current, ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) };
       updateVersioned(db, settings, 'settings', 'general', version, { value: next }, me.userId, ctx.nowIso, () => before);
       ctx.audit.entityType = 'settings';
       ctx.audit.entityId = 'general';
-      ctx.audit.detail = JSON.stringify({ fields: changedFields({ idleLockMinutes: before.idleLockMinutes }, next) });
+      ctx.audit.detail = JSON.stringify({ fields: changedFields(current, next) });
       ctx.changes.push({ type: 'settings.updated' });
       return readGeneralSettings(db);
     },
