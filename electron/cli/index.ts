@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createCore } from '../core';
+import { OffsetClock, createCore } from '../core';
 import { verifyRegister } from '../core/audit';
 import { parseArgs, readSecretFromStdin, requireValue, UsageError } from './args';
 import { isLoopback, startWebHarness } from './web-harness';
@@ -21,6 +21,8 @@ Pemakaian: npm run teduh -- <perintah> [opsi]
          Mencetak kode pemulihan (simpan di tempat aman).
   serve  --web --data-dir DIR --port N
          Menjalankan harness web (UI + API) di http://127.0.0.1:N/ saja.
+         Variabel TEDUH_FAKE_NOW=<waktu ISO> menjalankan jam harness mulai dari waktu itu
+         (untuk pelatihan dan uji tenggat).
   demo   --data-dir DIR [--password SANDI]
          Membuat kantor demonstrasi (pelatihan, tangkapan layar): staf untuk setiap peran dan
          sekitar 50 kasus rekaan di keenam layanan dalam berbagai keadaan.
@@ -79,7 +81,11 @@ async function serve(argv: string[]): Promise<number> {
   const host = typeof args.host === 'string' ? args.host : '127.0.0.1';
   if (!isLoopback(host)) throw new UsageError(`harness web hanya mendengarkan di 127.0.0.1 (ditolak: ${host})`);
   const rendererDir = ensureRendererBuilt();
-  const core = createCore({ dataDir, log });
+  // The harness may run on a clock set elsewhere in time (training scenarios, end-to-end
+  // tests of deadlines); the desktop app never does.
+  const fakeNow = process.env.TEDUH_FAKE_NOW;
+  if (fakeNow !== undefined && Number.isNaN(Date.parse(fakeNow))) throw new UsageError('TEDUH_FAKE_NOW harus waktu ISO-8601');
+  const core = createCore({ dataDir, log, ...(fakeNow ? { clock: new OffsetClock(fakeNow) } : {}) });
   const harness = await startWebHarness({ core, rendererDir, port, host: '127.0.0.1' });
   process.stdout.write(`Teduh (harness web) siap di ${harness.url}\n`);
   await new Promise<void>((done) => {

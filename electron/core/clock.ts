@@ -21,3 +21,14 @@ export class ManualClock implements Clock {
     this.t += ms;
   }
 }
+
+/** A clock that starts at a chosen instant and runs forward in real time (training and tests). */
+export class OffsetClock implements Clock {
+  private readonly offset: number;
+  constructor(start: Date | string) {
+    this.offset = new Date(start).getTime() - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+}

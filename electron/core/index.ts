@@ -18,7 +18,7 @@ import { usersHandlers } from './users/handlers';
 
 export type { Caller } from './api/dispatcher';
 export type { RegisterOptions } from './register';
-export { ManualClock, systemClock, type Clock } from './clock';
+export { ManualClock, OffsetClock, systemClock, type Clock } from './clock';
 
 export interface Core {
   /** The one entry point of every transport. Never throws. */
