@@ -5,6 +5,7 @@ import { casesContract } from './contract-cases';
 
 export * from './contract-cases';
 export * as vocab from './vocab';
+export * as simfoni from '../simfoni';
 
 export type { AuditKind, MethodSpec } from './contract-kit';
 import { roles } from './roles';
