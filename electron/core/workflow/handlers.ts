@@ -4,13 +4,15 @@ import { ApiError } from '../api/errors';
 import { defineHandlers, requireSession, type CallContext } from '../api/handler';
 import type { ApprovalView } from '../api/contract-cases';
 import type { Role } from '../api/roles';
+import { localDateOf } from '../calendar';
 import { approvals, caseItems, caseRequirements, cases, caseSteps, users } from '../db/schema';
 import { updateVersioned } from '../db/versioned';
 import { uuidv7 } from '../ids';
 import { bumpCase, refreshDeadlines } from '../cases/mutate';
 import { assertCaseVersion, caseDetail, loadCaseRow, loadStandard, snapshotOf, type CaseRow } from '../cases/repository';
 import type { ServiceDefinition, StepDef } from '../services/types';
-import { availability, barredChoices, closureAfter, mayAct, type CaseSnapshot } from './engine';
+import { readGeneralSettings } from '../settings/general';
+import { availability, barredChoices, closureAfter, guardViolation, mayAct, type CaseSnapshot } from './engine';
 import { parseStepData } from './fields';
 
 /** The canonical form of what a head approves; its SHA-256 is stored with the decision. */
@@ -98,16 +100,25 @@ function requirementsComplete(ctx: CallContext, caseId: string, def: ServiceDefi
   return def.requirements.every((r) => r.optional || rows.some((x) => x.code === r.code && (x.status === 'complete' || x.status === 'not_applicable')));
 }
 
+/** The same day of the month `months` later, or that month's last day (31 January → 28 February). */
+function monthsAfter(localDate: string, months: number): string {
+  const [y, m, d] = localDate.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, lastDay));
+  return first.toISOString().slice(0, 10);
+}
+
 /** Monthly monitoring visits after termination (Malang: 3 months), shown as reminders when due. */
 function scheduleMonitoring(ctx: CallContext, caseId: string, months: number): void {
   const { db } = ctx.reg.db;
   const me = requireSession(ctx);
   const existing = db.select({ seq: caseItems.seq }).from(caseItems).where(and(eq(caseItems.caseId, caseId), eq(caseItems.kind, 'monitoring_visit'))).all();
   let seq = existing.reduce((m, x) => Math.max(m, x.seq), 0);
+  // Counted on the office's calendar: terminated at 06.30 WIB on 31 July is 31 July, not 30.
+  const terminatedOn = localDateOf(ctx.now, readGeneralSettings(db).timeZone);
   for (let m = 1; m <= months; m++) {
-    const due = new Date(ctx.now);
-    due.setUTCMonth(due.getUTCMonth() + m);
-    const plannedDate = due.toISOString().slice(0, 10);
+    const plannedDate = monthsAfter(terminatedOn, m);
     db.insert(caseItems)
       .values({
         id: uuidv7(ctx.now.getTime()),
@@ -116,7 +127,7 @@ function scheduleMonitoring(ctx: CallContext, caseId: string, months: number): v
         seq: ++seq,
         data: { plannedDate, result: '' },
         status: 'planned',
-        dueAt: due.toISOString(),
+        dueAt: `${plannedDate}T00:00:00.000Z`,
         createdAt: ctx.nowIso,
         updatedAt: ctx.nowIso,
         createdBy: me.userId,
@@ -240,6 +251,13 @@ export const workflowHandlers = defineHandlers({
       const { def } = loadStandard(ctx.reg.db.sqlite, c.standardId);
       const step = db.select().from(caseSteps).where(eq(caseSteps.id, a.stepId)).get()!;
       const d = stepDef(def, step.code);
+      if (input.decision === 'approve') {
+        // What has come to light since the request was made (UU TPKS, a missing companion)
+        // still holds: such a request can only be rejected.
+        const snap = snapshotOf(db, c, def);
+        const blocking = (d.guards ?? []).map((g) => guardViolation(g, snap)).filter((v): v is string => v !== null);
+        if (blocking.length) throw new ApiError('VALIDATION', blocking.join(' '), { fields: { decision: blocking[0]! } });
+      }
       db.update(approvals)
         .set({ status: input.decision === 'approve' ? 'approved' : 'rejected', decidedBy: me.userId, decidedAt: ctx.nowIso, comment: input.comment || null })
         .where(and(eq(approvals.id, a.id), eq(approvals.status, 'pending')))
