@@ -1,4 +1,5 @@
-export { intakeHandlers, registerCase, formatRegisterNo } from './intake';
+export { intakeHandlers, registerCase } from './intake';
+export { formatRegisterNo } from './register-number';
 export { caseEditHandlers } from './edit';
 export { findHandlers, ftsQuery } from './find';
 export { caseDetail, maskName } from './repository';

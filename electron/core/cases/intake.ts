@@ -14,33 +14,13 @@ import { isChildAt, nameKey } from '../persons';
 import type { ServiceDefinition } from '../services/types';
 import { readGeneralSettings } from '../settings/general';
 import { indexCase, refreshDeadlines } from './mutate';
+import { formatRegisterNo, serviceAbbreviations } from './register-number';
 import { loadCaseRow } from './repository';
 import type { z } from 'zod';
 import type { intakeInput } from '../api/contract-cases';
 
 type Intake = z.output<typeof intakeInput>;
 type Person = z.output<typeof intakeInput>['victims'][number];
-
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
-
-/** Fills the register number pattern, e.g. `REG/{tahun}/{urut:5}` -> `REG/2026/00042`. */
-export function formatRegisterNo(pattern: string, v: { seq: number; year: number; month: number; service: string }): string {
-  return pattern
-    .replace(/\{urut(?::(\d))?\}/g, (_m, w: string | undefined) => String(v.seq).padStart(Number(w ?? 1), '0'))
-    .replace(/\{tahun\}/g, String(v.year))
-    .replace(/\{bulan_romawi\}/g, ROMAN[v.month - 1]!)
-    .replace(/\{bulan\}/g, String(v.month).padStart(2, '0'))
-    .replace(/\{layanan\}/g, v.service);
-}
-
-const SERVICE_ABBREVIATIONS: Record<string, string> = {
-  pengaduan_kekerasan: 'PK',
-  intervensi_krisis: 'IK',
-  mediasi: 'MED',
-  bantuan_mediasi: 'BM',
-  pemulangan_mediasi: 'PM',
-  pengaduan_layanan: 'PL',
-};
 
 function currentStandard(sqlite: Sqlite, code: string): { id: string; def: ServiceDefinition } {
   const offered = stmt(sqlite, 'SELECT enabled, standard_id FROM offered_services WHERE code = ?').get(code) as
@@ -132,7 +112,7 @@ export function registerCase(ctx: CallContext, input: Intake): string {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   const seq = allocateNumber(db, 'register', year);
-  const registerNo = formatRegisterNo(general.registerNoPattern, { seq, year, month, service: SERVICE_ABBREVIATIONS[def.code] ?? def.code });
+  const registerNo = formatRegisterNo(general.registerNoPattern, { seq, year, month, service: serviceAbbreviations[def.code] ?? def.code });
   const id = uuidv7(ctx.now.getTime());
   const stamp = { createdAt: ctx.nowIso, updatedAt: ctx.nowIso, createdBy: me.userId, updatedBy: me.userId };
   db.insert(cases)
