@@ -161,6 +161,7 @@ function validInputs(office: Office, desk: Person, c: { id: string; personId: st
     'users.update': { id: office.adminId, version: 1, fullName: 'Penyusup', role: 'front_desk' },
     'users.deactivate': { id: office.adminId, version: 1, reason: 'diambil alih' },
     'users.resetPassword': { id: desk.id, version: 1, temporaryPassword: 'Sandi-Penyusup-1' },
+    'staff.list': {},
     'audit.list': {},
     'audit.verify': {},
     'services.list': {},

@@ -158,6 +158,8 @@ export interface StepView {
   mayAct: boolean;
   pendingApproval: { id: string; requestedBy: string; requestedAt: string; payloadHash: string } | null;
   lastRejection: { comment: string; by: string; at: string } | null;
+  /** The head who approved the submission that completed this step. */
+  approved: { by: string; at: string } | null;
 }
 
 export interface CaseItemView {

@@ -6,6 +6,7 @@ import { casesContract } from './contract-cases';
 export * from './contract-cases';
 export * as vocab from './vocab';
 export * as simfoni from '../simfoni';
+export { formatRegisterNo, registerNoTokens, serviceAbbreviations } from '../cases/register-number';
 
 export type { AuditKind, MethodSpec } from './contract-kit';
 import { roles } from './roles';
@@ -88,6 +89,14 @@ export interface UserView {
   deactivationReason: string | null;
   version: number;
   createdAt: string;
+}
+
+/** A colleague a case can be assigned to: what a case worker may know of the staff list. */
+export interface StaffView {
+  id: string;
+  fullName: string;
+  role: Role;
+  position: string;
 }
 
 export interface OfficeView {
@@ -266,6 +275,12 @@ const coreContract = {
     access: 'users.manage',
     audit: 'change',
     summary: "Gives a user a temporary password (their slot is re-wrapped); they must change it at next login.",
+  }),
+  'staff.list': method<StaffView[]>()({
+    input: z.object({}).strict(),
+    access: 'cases.work',
+    audit: 'none',
+    summary: 'The active staff a case can be assigned to (names, roles and positions only).',
   }),
   'audit.list': method<AuditEntryView[]>()({
     input: z

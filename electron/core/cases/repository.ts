@@ -132,6 +132,7 @@ export function caseDetail(ctx: CallContext, id: string): CaseDetail {
     const pending = approvalRows.find((x) => x.stepId === row?.id && x.status === 'pending');
     const rejected = approvalRows.find((x) => x.stepId === row?.id && x.status === 'rejected');
     const showRejection = rejected && row?.status === 'pending';
+    const approved = row?.status === 'done' ? approvalRows.find((x) => x.stepId === row.id && x.status === 'approved') : undefined;
     return {
       code: d.code,
       label: d.label,
@@ -158,6 +159,7 @@ export function caseDetail(ctx: CallContext, id: string): CaseDetail {
         : null,
       lastRejection:
         showRejection && rejected ? { comment: rejected.comment ?? '', by: names.get(rejected.decidedBy ?? '') ?? '', at: rejected.decidedAt ?? '' } : null,
+      approved: approved ? { by: names.get(approved.decidedBy ?? '') ?? '', at: approved.decidedAt ?? '' } : null,
     };
   });
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { ApiError } from '../api/errors';
 import { defineHandlers, requireSession, type CallContext } from '../api/handler';
-import type { UserView } from '../api/contract';
+import type { StaffView, UserView } from '../api/contract';
 import type { Role } from '../api/roles';
 import { users, type UserRow } from '../db/schema';
 import { changedFields, updateVersioned } from '../db/versioned';
@@ -54,6 +54,18 @@ export const usersHandlers = defineHandlers({
         .orderBy(asc(sql`lower(${users.fullName})`))
         .all();
       return rows.map(userView);
+    },
+  },
+
+  'staff.list': {
+    run(_input, ctx) {
+      return ctx.reg.db.db
+        .select()
+        .from(users)
+        .where(eq(users.active, true))
+        .orderBy(asc(sql`lower(${users.fullName})`))
+        .all()
+        .map((u): StaffView => ({ id: u.id, fullName: u.fullName, role: u.role as Role, position: u.position }));
     },
   },
 
