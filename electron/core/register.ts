@@ -10,6 +10,7 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { loadMigrations, openDatabase, type OpenDatabase } from './db/open';
 import { uuidv7 } from './ids';
+import { readGeneralSettings } from './settings/general';
 import { DEFAULT_SCRYPT_N, sameKey } from './vault/keyslots';
 import { DB_FILE, emptyVault, readVault, vaultExists, writeVault, type VaultFile } from './vault/store';
 
@@ -47,6 +48,7 @@ export class Register {
   private readonly migrations: MigrationMeta[];
   private opened: OpenDatabase | null = null;
   private readonly onUnlocked: RegisterOptions['onUnlocked'];
+  private sweeper: NodeJS.Timeout | null = null;
   private key: Buffer | null = null;
 
   constructor(opts: RegisterOptions) {
@@ -118,10 +120,21 @@ export class Register {
     const opened = this.opened;
     if (this.onUnlocked) opened.sqlite.transaction(() => this.onUnlocked!(opened, this.nowIso()))();
     this.flushPendingAudit();
+    // Idle sessions end on time even when no request arrives, and with the last one the key goes.
+    this.sweeper = setInterval(() => this.sweepIdleSessions(), 30_000);
+    this.sweeper.unref();
+  }
+
+  private sweepIdleSessions(): void {
+    if (!this.opened) return;
+    const minutes = readGeneralSettings(this.opened.db).idleLockMinutes;
+    if (this.sessions.sweep(this.clock.now().getTime(), minutes * 60_000) > 0) this.afterSessionEnded();
   }
 
   /** Closes the database and wipes the key from memory. */
   lock(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     this.sessions.clear();
     this.opened?.sqlite.close();
     this.opened = null;

@@ -4,6 +4,7 @@ import { contract, isMethodName, type MethodName } from './contract';
 import { can } from './roles';
 import type { CallContext, Handler, Handlers } from './handler';
 import type { Register } from '../register';
+import { readGeneralSettings } from '../settings/general';
 
 /** Who is calling: the session token (if any) and the device. */
 export interface Caller {
@@ -135,11 +136,7 @@ export class Dispatcher {
 
   private idleLockMs(): number {
     if (!this.reg.isUnlocked()) return 0;
-    const row = this.reg.db.sqlite.prepare("SELECT value FROM settings WHERE key = 'general'").get() as
-      | { value: string }
-      | undefined;
-    const minutes = row ? (JSON.parse(row.value) as { idleLockMinutes?: number }).idleLockMinutes ?? 5 : 5;
-    return minutes * 60_000;
+    return readGeneralSettings(this.reg.db.db).idleLockMinutes * 60_000;
   }
 
   private audit(ctx: CallContext, method: string, outcome: 'ok' | 'failure' | 'denied'): void {

@@ -42,6 +42,12 @@ function recordFailure(reg: Register, key: string, now: Date): void {
   const v = reg.vault();
   const prev = v.attempts[key];
   v.attempts[key] = { failures: (prev?.failures ?? 0) + 1, lastAt: now.toISOString() };
+  // Bounded: guesses at many usernames cannot grow the file without end; the oldest go first.
+  const entries = Object.entries(v.attempts);
+  if (entries.length > 500) {
+    entries.sort((a, b) => (a[1].lastAt < b[1].lastAt ? -1 : 1));
+    for (const [k] of entries.slice(0, entries.length - 500)) delete v.attempts[k];
+  }
   reg.saveVault(v);
 }
 
@@ -124,8 +130,11 @@ export const authHandlers = defineHandlers({
         dbKey.fill(0);
         throw new ApiError('ALREADY_INITIALIZED');
       }
-      reg.unlock(dbKey);
-      dbKey.fill(0);
+      try {
+        reg.unlock(dbKey);
+      } finally {
+        dbKey.fill(0);
+      }
       return { recoveryCode, adminId, slots: [adminSlot, recoverySlot] };
     },
     run(input, ctx, p) {
@@ -182,8 +191,11 @@ export const authHandlers = defineHandlers({
       if (!reg.isInitialized()) throw new ApiError('NOT_INITIALIZED');
       const slot = findUserSlot(reg.vault(), input.username);
       const dbKey = await unlockSlot(ctx, attemptKey(input.username), slot, input.password);
-      reg.unlock(dbKey);
-      dbKey.fill(0);
+      try {
+        reg.unlock(dbKey);
+      } finally {
+        dbKey.fill(0);
+      }
     },
     run(input, ctx) {
       const { reg } = ctx;
@@ -248,7 +260,12 @@ export const authHandlers = defineHandlers({
       const code = normalizeRecoveryCode(input.recoveryCode);
       const slot = reg.vault().slots.find((s) => s.kind === 'recovery');
       const dbKey = await unlockSlot(ctx, 'recovery-code', slot, code);
-      reg.unlock(dbKey);
+      try {
+        reg.unlock(dbKey);
+      } catch (e) {
+        dbKey.fill(0);
+        throw e;
+      }
       const u = findUserByName(reg, input.username);
       if (!u || !u.active || u.role !== 'admin') {
         dbKey.fill(0);

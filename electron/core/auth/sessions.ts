@@ -44,6 +44,18 @@ export class SessionStore {
     return token !== undefined && this.byToken.has(token);
   }
 
+  /** Ends every session idle for longer than allowed; returns how many ended. */
+  sweep(now: number, idleMs: number): number {
+    let ended = 0;
+    for (const [t, s] of this.byToken) {
+      if (now - s.lastSeen > idleMs + 60_000) {
+        this.byToken.delete(t);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   end(token: string): void {
     this.byToken.delete(token);
   }
