@@ -192,6 +192,7 @@ export interface CaseDetail {
   status: string;
   closure: CaseClosure | null;
   closedAt: string | null;
+  closureNote: string | null;
   channel: string;
   riskLevel: string;
   incident: { date: string | null; place: string | null; region: string | null; regionName: string | null; rt: string | null; rw: string | null; address: string | null };
@@ -444,12 +445,25 @@ export const casesContract = {
         violenceTypes: z.array(z.enum(simfoniCodes('violenceTypes'))).max(7).optional(),
         needs: z.array(z.enum(simfoniCodes('services'))).max(8).optional(),
         incident: intakeInput.shape.incident.optional(),
+        consent: intakeInput.shape.consent,
         assignedTo: id.nullable().optional(),
       })
       .strict(),
     access: 'cases.work',
     audit: 'change',
     summary: "Corrects the case's intake details; names the version it read (a stale one gets CONFLICT).",
+  }),
+  'cases.close': method<CaseDetail>()({
+    input: z
+      .object({
+        ...caseRef,
+        closure: z.enum(['withdrawn', 'referred']),
+        reason: z.string().trim().min(1, 'Alasan wajib diisi').max(2000),
+      })
+      .strict(),
+    access: 'cases.work',
+    audit: 'change',
+    summary: 'Closes a case outside its steps: withdrawn by the reporter, or handed over to another institution (case workers and heads).',
   }),
   'cases.setRequirement': method<CaseDetail>()({
     input: z.object({ ...caseRef, code: z.string().max(60), status: z.enum(requirementStatuses.values), note: optText(500) }).strict(),

@@ -1,19 +1,20 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { isChildAt } from '../persons';
 import { ApiError } from '../api/errors';
 import { defineHandlers, requireSession, type CallContext } from '../api/handler';
 import { itemDataSchemas, itemStatuses } from '../api/contract-cases';
-import { caseItems, casePersons, caseRequirements, institutions, persons, users } from '../db/schema';
+import { approvals, caseItems, casePersons, caseRequirements, caseSteps, institutions, persons, users } from '../db/schema';
 import { changedFields, updateVersioned } from '../db/versioned';
 import { uuidv7 } from '../ids';
 import { savePerson } from './intake';
 import { bumpCase, indexCase, refreshDeadlines } from './mutate';
-import { assertCaseVersion, caseDetail, loadCaseRow, loadStandard, type CaseRow } from './repository';
+import { assertCaseVersion, caseDetail, loadCaseRow, loadStandard, referenceDate, type CaseRow } from './repository';
 
 /** Loads the case an edit is about and checks the version the caller read. */
-function editing(ctx: CallContext, caseId: string, caseVersion: number): CaseRow {
+function editing(ctx: CallContext, caseId: string, caseVersion: number, opts: { evenIfClosed?: boolean } = {}): CaseRow {
   const c = loadCaseRow(ctx.reg.db.db, caseId);
   assertCaseVersion(ctx, c, caseVersion);
-  if (c.status === 'closed') throw new ApiError('VALIDATION', 'Kasus sudah ditutup dan tidak dapat diubah.');
+  if (c.status === 'closed' && !opts.evenIfClosed) throw new ApiError('VALIDATION', 'Kasus sudah ditutup dan tidak dapat diubah.');
   ctx.audit.entityType = 'case';
   ctx.audit.entityId = c.id;
   ctx.changes.push({ type: 'case.updated', id: c.id });
@@ -29,6 +30,7 @@ export const caseEditHandlers = defineHandlers({
       if (input.chronology !== undefined) changes.chronology = input.chronology;
       if (input.violenceTypes !== undefined) changes.violenceTypes = input.violenceTypes;
       if (input.needs !== undefined) changes.needs = input.needs;
+      if (input.consent !== undefined) changes.consent = input.consent;
       if (input.incident) {
         changes.incidentDate = input.incident.date ?? null;
         changes.incidentPlace = input.incident.place ?? null;
@@ -47,6 +49,27 @@ export const caseEditHandlers = defineHandlers({
       const after = bumpCase(ctx, c, changes);
       if (changes.chronology !== undefined) indexCase(ctx.reg.db, c.id);
       ctx.audit.detail = JSON.stringify({ fields: changedFields(c, after).filter((f) => !['version', 'updatedAt', 'updatedBy'].includes(f)) });
+      return caseDetail(ctx, c.id);
+    },
+  },
+
+  'cases.close': {
+    run(input, ctx) {
+      const me = requireSession(ctx);
+      if (me.role !== 'head' && me.role !== 'case_worker') {
+        throw new ApiError('FORBIDDEN', 'Kasus hanya dapat ditutup di luar langkahnya oleh pendamping atau kepala.');
+      }
+      const { db } = ctx.reg.db;
+      const c = editing(ctx, input.caseId, input.caseVersion);
+      const { def } = loadStandard(ctx.reg.db.sqlite, c.standardId);
+      db.update(caseSteps)
+        .set({ status: 'skipped', note: `Tidak dilaksanakan: ${input.closure === 'withdrawn' ? 'dicabut pelapor' : 'dirujuk ke lembaga lain'}`, updatedAt: ctx.nowIso })
+        .where(and(eq(caseSteps.caseId, c.id), inArray(caseSteps.status, ['pending', 'submitted'])))
+        .run();
+      db.update(approvals).set({ status: 'rejected', decidedBy: me.userId, decidedAt: ctx.nowIso, comment: 'Kasus ditutup' }).where(and(eq(approvals.caseId, c.id), eq(approvals.status, 'pending'))).run();
+      const after = bumpCase(ctx, c, { status: 'closed', closure: input.closure, closedAt: ctx.nowIso, closureNote: input.reason });
+      refreshDeadlines(ctx, after, def);
+      ctx.audit.detail = JSON.stringify({ closure: input.closure });
       return caseDetail(ctx, c.id);
     },
   },
@@ -86,6 +109,16 @@ export const caseEditHandlers = defineHandlers({
         }
         const target = db.select().from(casePersons).where(and(eq(casePersons.caseId, c.id), eq(casePersons.personId, input.companionOf))).get();
         if (!target) throw new ApiError('VALIDATION', undefined, { fields: { companionOf: 'Orang yang didampingi tidak ada pada kasus ini' } });
+      }
+      if (input.role === 'victim' && input.person.birthDate) {
+        const ref = referenceDate(c);
+        const child = input.person.birthDate <= ref && isChildAt(input.person.birthDate, ref);
+        const consent = c.consent as { givenBy?: string } | null;
+        if (child && consent?.givenBy !== 'parent' && consent?.givenBy !== 'guardian') {
+          throw new ApiError('VALIDATION', 'Korban ini masih anak: catat dahulu persetujuan orang tua atau wali (UU PDP Pasal 25).', {
+            fields: { 'person.birthDate': 'Korban anak memerlukan persetujuan orang tua atau wali' },
+          });
+        }
       }
       const personId = savePerson(ctx, input.person);
       const exists = db
@@ -131,7 +164,8 @@ export const caseEditHandlers = defineHandlers({
     run(input, ctx) {
       const me = requireSession(ctx);
       const { db } = ctx.reg.db;
-      const c = editing(ctx, input.caseId, input.caseVersion);
+      // Referrals are followed up after a case closes (the institution reports back).
+      const c = editing(ctx, input.caseId, input.caseVersion, { evenIfClosed: input.kind === 'referral' });
       const parsed = itemDataSchemas[input.kind].safeParse(input.data);
       if (!parsed.success) {
         const fields: Record<string, string> = {};

@@ -176,7 +176,8 @@ export const findHandlers = defineHandlers({
         `SELECT c.id, c.register_no, c.service_code, c.standard_id, c.status, c.closure, c.risk_level, c.due_at, c.assigned_to, c.created_at
          FROM cases c WHERE c.deleted_at IS NULL AND c.status != 'closed' AND c.due_at >= @now AND c.due_at < @soon ORDER BY c.due_at LIMIT 20`,
       ).all({ now: ctx.nowIso, soon }) as ReturnType<typeof listCases>['rows'];
-      const pendingApprovals = (stmt(sqlite, "SELECT count(*) AS n FROM approvals WHERE status = 'pending'").get() as { n: number }).n;
+      // A head's queue: requests they may decide, not their own.
+      const pendingApprovals = (stmt(sqlite, "SELECT count(*) AS n FROM approvals WHERE status = 'pending' AND requested_by != ?").get(me.userId) as { n: number }).n;
       const weekAhead = new Date(ctx.now.getTime() + 7 * 86_400_000).toISOString();
       const monitoringDue = stmt(
         sqlite,

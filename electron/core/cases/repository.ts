@@ -237,6 +237,7 @@ export function caseDetail(ctx: CallContext, id: string): CaseDetail {
     status: c.status,
     closure: c.closure as CaseClosure | null,
     closedAt: c.closedAt,
+    closureNote: c.closureNote,
     channel: c.channel,
     riskLevel: c.riskLevel,
     incident: {

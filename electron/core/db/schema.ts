@@ -112,6 +112,8 @@ export const cases = sqliteTable(
     status: text('status').notNull(),
     closure: text('closure'),
     closedAt: text('closed_at'),
+    /** Why a case was closed outside its steps (withdrawn, referred). */
+    closureNote: text('closure_note'),
     channel: text('channel').notNull(),
     riskLevel: text('risk_level').notNull().default('low'),
     incidentDate: text('incident_date'),

@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `closure_note` text;
