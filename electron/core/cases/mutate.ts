@@ -1,8 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { CallContext } from '../api/handler';
 import { dueAt as computeDue } from '../calendar';
 import type { OpenDatabase } from '../db/open';
-import { caseDeadlines, casePersons, cases, caseSteps, persons } from '../db/schema';
+import { cases } from '../db/schema';
+import { stmt } from '../db/statements';
 import { updateVersioned } from '../db/versioned';
 import type { ServiceDefinition } from '../services/types';
 import { calendarFor } from './calendar';
@@ -14,18 +14,17 @@ export function bumpCase(ctx: CallContext, c: CaseRow, changes: Partial<CaseRow>
 }
 
 /** Rewrites the case's search row: register number, names, NIKs, phones, chronology. */
-export function indexCase({ db, sqlite }: OpenDatabase, caseId: string): void {
-  const c = db.select({ registerNo: cases.registerNo, chronology: cases.chronology }).from(cases).where(eq(cases.id, caseId)).get();
+export function indexCase({ sqlite }: OpenDatabase, caseId: string): void {
+  const c = stmt(sqlite, 'SELECT register_no AS registerNo, chronology FROM cases WHERE id = ?').get(caseId) as
+    | { registerNo: string; chronology: string }
+    | undefined;
   if (!c) return;
-  const people = db
-    .select({ fullName: persons.fullName, nik: persons.nik, kkNo: persons.kkNo, phone: persons.phone })
-    .from(casePersons)
-    .innerJoin(persons, eq(persons.id, casePersons.personId))
-    .where(eq(casePersons.caseId, caseId))
-    .all();
-  sqlite.prepare('DELETE FROM case_search WHERE case_id = ?').run(caseId);
-  sqlite
-    .prepare('INSERT INTO case_search (case_id, register_no, names, niks, phones, chronology) VALUES (?, ?, ?, ?, ?, ?)')
+  const people = stmt(
+    sqlite,
+    `SELECT p.full_name AS fullName, p.nik, p.kk_no AS kkNo, p.phone FROM case_persons cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = ?`,
+  ).all(caseId) as { fullName: string; nik: string | null; kkNo: string | null; phone: string | null }[];
+  stmt(sqlite, 'DELETE FROM case_search WHERE case_id = ?').run(caseId);
+  stmt(sqlite, 'INSERT INTO case_search (case_id, register_no, names, niks, phones, chronology) VALUES (?, ?, ?, ?, ?, ?)')
     .run(
       caseId,
       c.registerNo,
@@ -42,15 +41,14 @@ export function indexCase({ db, sqlite }: OpenDatabase, caseId: string): void {
  * as the earliest unmet one for lists and the dashboard. Returns that value.
  */
 export function refreshDeadlines(ctx: CallContext, c: CaseRow, def: ServiceDefinition): string | null {
-  const { db } = ctx.reg.db;
-  const rows = db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, c.id)).all();
+  const { sqlite } = ctx.reg.db;
+  const rows = stmt(sqlite, 'SELECT code, due_at AS dueAt, met_at AS metAt FROM case_deadlines WHERE case_id = ?').all(c.id) as {
+    code: string;
+    dueAt: string | null;
+    metAt: string | null;
+  }[];
   const doneSteps = new Set(
-    db
-      .select({ code: caseSteps.code })
-      .from(caseSteps)
-      .where(and(eq(caseSteps.caseId, c.id), eq(caseSteps.status, 'done')))
-      .all()
-      .map((s) => s.code),
+    (stmt(sqlite, "SELECT code FROM case_steps WHERE case_id = ? AND status = 'done'").all(c.id) as { code: string }[]).map((s) => s.code),
   );
   const closed = c.status === 'closed';
   let earliest: string | null = null;
@@ -60,17 +58,15 @@ export function refreshDeadlines(ctx: CallContext, c: CaseRow, def: ServiceDefin
     let met = row?.metAt ?? null;
     if (!due) {
       const start = d.startsAt === 'registration' ? c.createdAt : c.requirementsCompletedAt;
-      if (start) due = computeDue(d.rule, new Date(start), calendarFor(db, def, new Date(start))).toISOString();
+      if (start) due = computeDue(d.rule, new Date(start), calendarFor(ctx.reg.db, def, new Date(start))).toISOString();
     }
     if (!met && (closed || (d.endsAt !== 'closure' && doneSteps.has(d.endsAt.step)))) met = ctx.nowIso;
-    if (!row) db.insert(caseDeadlines).values({ caseId: c.id, code: d.code, label: d.label, dueAt: due, metAt: met }).run();
+    if (!row) stmt(sqlite, 'INSERT INTO case_deadlines (case_id, code, label, due_at, met_at) VALUES (?, ?, ?, ?, ?)').run(c.id, d.code, d.label, due, met);
     else if (row.dueAt !== due || row.metAt !== met) {
-      db.update(caseDeadlines).set({ dueAt: due, metAt: met }).where(and(eq(caseDeadlines.caseId, c.id), eq(caseDeadlines.code, d.code))).run();
+      stmt(sqlite, 'UPDATE case_deadlines SET due_at = ?, met_at = ? WHERE case_id = ? AND code = ?').run(due, met, c.id, d.code);
     }
     if (due && !met && (!earliest || due < earliest)) earliest = due;
   }
-  if (earliest !== c.dueAt) {
-    db.update(cases).set({ dueAt: earliest }).where(and(eq(cases.id, c.id), isNull(cases.deletedAt))).run();
-  }
+  if (earliest !== c.dueAt) stmt(sqlite, 'UPDATE cases SET due_at = ? WHERE id = ?').run(earliest, c.id);
   return earliest;
 }

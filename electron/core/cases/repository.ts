@@ -124,7 +124,7 @@ export function caseDetail(ctx: CallContext, id: string): CaseDetail {
   const role = ctx.session?.role as Role;
   const ref = referenceDate(c);
   const now = ctx.now;
-  const cal = calendarFor(db, def, now);
+  const cal = calendarFor(ctx.reg.db, def, now);
 
   const steps: StepView[] = def.steps.map((d) => {
     const row = stepRows.find((s) => s.code === d.code);
