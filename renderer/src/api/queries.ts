@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { AuditEntryView, SessionView } from '../../../electron/core/api/contract';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { AuditEntryView, InputOf, SessionView } from '../../../electron/core/api/contract';
 import type { Permission } from '../../../electron/core/api/roles';
 import { call, isApiCallError } from './client';
 
@@ -12,6 +12,11 @@ export const keys = {
   users: ['users'] as const,
   audit: (filter: AuditFilter) => ['audit', filter] as const,
   auditAll: ['audit'] as const,
+  services: ['services'] as const,
+  regions: (parent: string) => ['regions', parent] as const,
+  cases: (filter: CaseFilter) => ['cases', filter] as const,
+  casesAll: ['cases'] as const,
+  dashboard: ['dashboard'] as const,
 };
 
 /** Which cached queries a change event of a given record type makes stale. */
@@ -19,6 +24,9 @@ export const staleOnChange: Record<string, readonly (readonly unknown[])[]> = {
   user: [keys.users, keys.session],
   office: [keys.office, keys.session],
   settings: [keys.settings, keys.session],
+  case: [keys.casesAll, keys.dashboard],
+  approval: [keys.dashboard],
+  services: [keys.services],
 };
 
 export function useSetupStatus() {
@@ -91,6 +99,38 @@ export function useAuditEntries(filter: AuditFilter) {
     getNextPageParam: (last: AuditEntryView[]) =>
       last.length < auditPageSize ? undefined : last[last.length - 1]?.seq,
   });
+}
+
+/** The services the office can run (enabled or not), with the current standard of each. */
+export function useServices() {
+  return useQuery({ queryKey: keys.services, queryFn: () => call('services.list', {}), staleTime: 5 * 60_000 });
+}
+
+/** Provinces (parent ''), or the regions under a code; the list never changes while the app runs. */
+export function useRegions(parent: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.regions(parent),
+    queryFn: () => call('regions.list', { parent }),
+    staleTime: Infinity,
+    enabled,
+  });
+}
+
+export type CaseFilter = InputOf<'cases.list'>;
+
+/** One page of the case list; the previous page stays on screen while the next one loads. */
+export function useCaseList(filter: CaseFilter, enabled = true) {
+  return useQuery({
+    queryKey: keys.cases(filter),
+    queryFn: () => call('cases.list', filter),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Deadlines pass without any change event, so the dashboard also looks again every minute. */
+export function useDashboard(enabled = true) {
+  return useQuery({ queryKey: keys.dashboard, queryFn: () => call('dashboard.get', {}), refetchInterval: 60_000, enabled });
 }
 
 export function useInvalidate() {

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import type { MethodName } from '../../../electron/core/api/contract';
 import { en } from './en';
 import { id } from './id';
+import { intakeEn } from './intake.en';
+import { intakeId } from './intake.id';
 
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -12,7 +14,7 @@ const storageKey = 'teduh.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id };
+    resources: { translation: typeof id & typeof intakeId };
   }
 }
 
@@ -54,7 +56,7 @@ export function initI18n(): typeof i18next {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { id: { translation: id }, en: { translation: en } },
+    resources: { id: { translation: { ...id, ...intakeId } }, en: { translation: { ...en, ...intakeEn } } },
     lng,
     fallbackLng: 'id',
     interpolation: { escapeValue: false },
