@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Link, Route, Routes, useLocation } from 'react-router';
 import { useCurrentSession } from '../api/queries';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { visibleNavItems } from './nav';
+import { QuickFind } from '../screens/cases/QuickFind';
+import { useNavEntries, visibleNavItems } from './nav';
 import { endSession } from './sessionEnd';
 
 /** The frame around every screen of a logged-in user. */
@@ -14,6 +15,7 @@ export function Shell() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const items = visibleNavItems(session.permissions);
+  const entries = useNavEntries();
 
   const isActive = (path: string) =>
     path === '/' ? location.pathname === '/' : location.pathname === path || location.pathname.startsWith(`${path}/`);
@@ -34,8 +36,9 @@ export function Shell() {
             <Text size="sm" truncate data-testid="office-name">
               {session.officeName}
             </Text>
+            <QuickFind />
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Text size="xs" c="dimmed" visibleFrom="md">
               <Kbd size="xs">F8</Kbd> {t('shell.hideHint')}
             </Text>
@@ -59,14 +62,15 @@ export function Shell() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" component="nav" aria-label={t('shell.navigation')}>
-        {items.map((item) => (
+        {entries.map((entry) => (
           <NavLink
-            key={item.key}
+            key={entry.key}
             component={Link}
-            to={item.path}
-            label={t(`nav.${item.key}`)}
-            active={isActive(item.path)}
-            aria-current={isActive(item.path) ? 'page' : undefined}
+            to={entry.to}
+            label={entry.label ?? t(`nav.${entry.navKey}`)}
+            pl={entry.indent ? 'xl' : undefined}
+            active={isActive(entry.to)}
+            aria-current={isActive(entry.to) ? 'page' : undefined}
             onClick={close}
           />
         ))}

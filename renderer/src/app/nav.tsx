@@ -1,7 +1,10 @@
 import type { ReactElement } from 'react';
 import type { Permission } from '../../../electron/core/api/roles';
+import { useCurrentSession, useServices } from '../api/queries';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { CasesScreen, ServiceCasesScreen } from '../screens/cases/CasesScreen';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
+import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 
@@ -11,15 +14,20 @@ import { UsersScreen } from '../screens/users/UsersScreen';
  * the core does not have yet has no entry here.
  */
 export interface NavItem {
-  key: 'dashboard' | 'users' | 'settings' | 'audit';
+  key: 'dashboard' | 'users' | 'settings' | 'audit' | 'cases' | 'service' | 'intake';
   path: string;
   /** Without it, every logged-in user sees the entry. */
   permission?: Permission;
   element: () => ReactElement;
+  /** A route reached from inside the app (a button, a link), with no navigation entry of its own. */
+  hidden?: boolean;
 }
 
 export const navItems: readonly NavItem[] = [
   { key: 'dashboard', path: '/', element: () => <DashboardScreen /> },
+  { key: 'cases', path: '/cases', permission: 'cases.read', element: () => <CasesScreen /> },
+  { key: 'service', path: '/service/:service', permission: 'cases.read', hidden: true, element: () => <ServiceCasesScreen /> },
+  { key: 'intake', path: '/intake/:service', permission: 'cases.create', hidden: true, element: () => <IntakeScreen /> },
   { key: 'users', path: '/users', permission: 'users.manage', element: () => <UsersScreen /> },
   { key: 'settings', path: '/settings', element: () => <SettingsScreen /> },
   { key: 'audit', path: '/audit', permission: 'audit.read', element: () => <AuditScreen /> },
@@ -27,4 +35,36 @@ export const navItems: readonly NavItem[] = [
 
 export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
   return navItems.filter((item) => !item.permission || permissions.includes(item.permission));
+}
+
+/** One entry of the navigation: a screen of the list above, or one service's case list. */
+export interface NavEntry {
+  key: string;
+  to: string;
+  /** From data (a service's short name); null: the screen's own name, `nav.<key>`. */
+  label: string | null;
+  navKey: NavItem['key'];
+  /** Shown under the entry before it. */
+  indent: boolean;
+}
+
+/**
+ * The navigation the session sees: the screens it may open and, under "Cases", one entry per
+ * service the office runs, from the services' own data.
+ */
+export function useNavEntries(): NavEntry[] {
+  const session = useCurrentSession();
+  const services = useServices();
+  const entries: NavEntry[] = [];
+  for (const item of visibleNavItems(session.permissions)) {
+    if (item.hidden) continue;
+    entries.push({ key: item.key, to: item.path, label: null, navKey: item.key, indent: false });
+    if (item.key !== 'cases') continue;
+    for (const service of services.data ?? []) {
+      if (!service.enabled) continue;
+      const to = `/service/${service.code}`;
+      entries.push({ key: to, to, label: service.definition.shortName, navKey: 'service', indent: true });
+    }
+  }
+  return entries;
 }

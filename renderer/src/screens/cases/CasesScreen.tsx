@@ -1,0 +1,236 @@
+import { Alert, Button, Checkbox, Group, Menu, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { vocab, type ServiceView } from '../../../../electron/core/api/contract';
+import { useCan, useCaseList, useServices, type CaseFilter } from '../../api/queries';
+import { DateField } from '../../components/DateField';
+import { FormError } from '../../components/FormError';
+import { Loading } from '../../components/Loading';
+import { currentLanguage } from '../../i18n';
+import { optionData } from '../../i18n/labels';
+import { CaseTable } from './CaseTable';
+import { SearchIcon } from './icons';
+
+export const casePageSize = 50;
+/** The core stops counting here and reports one more ("1.000+"). */
+const COUNT_CAP = 1000;
+
+/**
+ * What was searched on each list, kept in memory only: the words may be a victim's name, so
+ * they stay out of the address and off the disk, and a lock (which reloads) forgets them.
+ */
+const lastSearch = new Map<string, string>();
+
+/** A word of three or more letters: what the core's full-text search needs. */
+export function isSearchable(text: string): boolean {
+  return text.split(/\s+/).some((w) => [...w.replace(/"/g, '')].length >= 3);
+}
+
+function NewCaseButton({ service, services }: { service: ServiceView | null; services: ServiceView[] }) {
+  const { t } = useTranslation();
+  if (service) {
+    return (
+      <Button component={Link} to={`/intake/${service.code}`} size="md">
+        {t('cases.newComplaint')}
+      </Button>
+    );
+  }
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button size="md">{t('cases.newCase')}</Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {services
+          .filter((s) => s.enabled)
+          .map((s) => (
+            <Menu.Item key={s.code} component={Link} to={`/intake/${s.code}`}>
+              {s.definition.shortName}
+            </Menu.Item>
+          ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/**
+ * The case register as a list: all cases, or one service's (`service`). Filters live in the
+ * address, so going back from a case returns to the same page; search words do not.
+ */
+export function CasesScreen({ service: fixedService }: { service?: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const services = useServices();
+  const [params, setParams] = useSearchParams();
+  const listKey = fixedService ?? '*';
+  const [search, setSearch] = useState(() => lastSearch.get(listKey) ?? '');
+  const [debounced] = useDebouncedValue(search.trim(), 350);
+  const searchTerm = isSearchable(debounced) ? debounced : '';
+
+  const serviceCode = fixedService ?? params.get('service') ?? '';
+  const status = params.get('status') ?? '';
+  const overdue = params.get('overdue') === '1';
+  const mine = params.get('mine') === '1';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+
+  const setFilter = (name: string, value: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        if (name !== 'page') next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+
+  useEffect(() => {
+    lastSearch.set(listKey, search);
+  }, [listKey, search]);
+
+  // A new search starts at the first page.
+  const [searched, setSearched] = useState(searchTerm);
+  useEffect(() => {
+    if (searchTerm === searched) return;
+    setSearched(searchTerm);
+    if (page !== 1) setFilter('page', '');
+  }, [searchTerm]);
+
+  const filter: CaseFilter = {
+    ...(serviceCode ? { serviceCode: serviceCode as NonNullable<CaseFilter['serviceCode']> } : {}),
+    ...(status ? { status: status as NonNullable<CaseFilter['status']> } : {}),
+    ...(overdue ? { overdue: true } : {}),
+    ...(mine ? { assignedToMe: true } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(searchTerm ? { search: searchTerm } : {}),
+    page,
+    pageSize: casePageSize,
+  };
+  const list = useCaseList(filter);
+
+  const service = fixedService ? (services.data?.find((s) => s.code === fixedService) ?? null) : null;
+  if (fixedService && services.isSuccess && !service?.enabled) {
+    return <Alert color="yellow">{t('intake.notOffered')}</Alert>;
+  }
+
+  const number = (n: number) => new Intl.NumberFormat(currentLanguage() === 'id' ? 'id-ID' : 'en-GB').format(n);
+  const total = list.data?.total ?? 0;
+  const capped = total > COUNT_CAP;
+  const rows = list.data?.rows ?? [];
+  const firstRow = (page - 1) * casePageSize + 1;
+  const anyFilter = !!(status || overdue || mine || from || to || (!fixedService && serviceCode) || search);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={2}>
+          <Title order={1} size="h2">
+            {service ? service.definition.shortName : t('cases.title')}
+          </Title>
+          {service && (
+            <Text size="sm" c="dimmed">
+              {service.definition.name}
+            </Text>
+          )}
+        </Stack>
+        {can('cases.create') && services.data && <NewCaseButton service={service} services={services.data} />}
+      </Group>
+
+      <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('cases.filters')}>
+        <TextInput
+          label={t('cases.search')}
+          placeholder={t('cases.searchPlaceholder')}
+          leftSection={<SearchIcon />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          description={search.trim() && !isSearchable(search.trim()) ? t('cases.searchMin') : undefined}
+          inputWrapperOrder={['label', 'input', 'description']}
+          maxLength={100}
+          autoFocus
+          w={340}
+        />
+        {!fixedService && (
+          <NativeSelect
+            label={t('cases.service')}
+            value={serviceCode}
+            onChange={(e) => setFilter('service', e.currentTarget.value)}
+            data={[
+              { value: '', label: t('cases.allServices') },
+              ...(services.data ?? []).map((s) => ({ value: s.code, label: s.definition.shortName })),
+            ]}
+          />
+        )}
+        <NativeSelect
+          label={t('cases.status')}
+          value={status}
+          onChange={(e) => setFilter('status', e.currentTarget.value)}
+          data={[{ value: '', label: t('cases.allStatuses') }, ...optionData(vocab.caseStatuses.items)]}
+        />
+        <DateField label={t('cases.dateFrom')} value={from || null} onChange={(v) => setFilter('from', v ?? '')} clearable w={150} />
+        <DateField label={t('cases.dateTo')} value={to || null} onChange={(v) => setFilter('to', v ?? '')} clearable w={150} />
+        <Stack gap={6} pb={4}>
+          <Checkbox label={t('cases.overdueOnly')} checked={overdue} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? '1' : '')} />
+          <Checkbox label={t('cases.mineOnly')} checked={mine} onChange={(e) => setFilter('mine', e.currentTarget.checked ? '1' : '')} />
+        </Stack>
+        {anyFilter && (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setSearch('');
+              setParams(new URLSearchParams(), { replace: true });
+            }}
+          >
+            {t('cases.clearFilters')}
+          </Button>
+        )}
+      </Group>
+
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <FormError error={list.error} />
+      ) : rows.length === 0 ? (
+        <Text c="dimmed">{t('cases.none')}</Text>
+      ) : (
+        <>
+          <CaseTable rows={rows} testId="case-list" />
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed" data-testid="case-count">
+              {t('cases.range', {
+                from: number(firstRow),
+                to: number(firstRow + rows.length - 1),
+                total: capped ? `${number(COUNT_CAP)}+` : number(total),
+              })}
+            </Text>
+            <Group gap="xs">
+              <Button variant="default" size="xs" disabled={page <= 1} onClick={() => setFilter('page', page > 2 ? String(page - 1) : '')}>
+                {t('cases.previous')}
+              </Button>
+              <Text size="sm">{t('cases.page', { page })}</Text>
+              <Button
+                variant="default"
+                size="xs"
+                disabled={capped ? rows.length < casePageSize : firstRow + rows.length - 1 >= total}
+                onClick={() => setFilter('page', String(page + 1))}
+              >
+                {t('cases.next')}
+              </Button>
+            </Group>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** `/service/:service`: one service's case list, with its "new complaint" button. */
+export function ServiceCasesScreen() {
+  const { service = '' } = useParams();
+  return <CasesScreen key={service} service={service} />;
+}
