@@ -1,8 +1,9 @@
-import { Card, Kbd, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Kbd, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentSession } from '../../api/queries';
 import { visibleNavItems } from '../../app/nav';
+import { CaseOverview } from './CaseOverview';
 
 function greetingKey(hour: number) {
   if (hour < 4) return 'dashboard.greetingEvening' as const;
@@ -12,15 +13,15 @@ function greetingKey(hour: number) {
   return 'dashboard.greetingEvening' as const;
 }
 
-/** What is true of this user and office right now, and where they can go from here. */
+/** What needs this user now (the case overview), and where they can go from here. */
 export function DashboardScreen() {
   const { t } = useTranslation();
   const session = useCurrentSession();
   const role = t(`roles.${session.user.role}`);
-  const shortcuts = visibleNavItems(session.permissions).filter((item) => item.key !== 'dashboard');
+  const shortcuts = visibleNavItems(session.permissions).filter((item) => item.key !== 'dashboard' && !item.hidden);
 
   return (
-    <Stack gap="lg" maw={960}>
+    <Stack gap="lg" maw={1200}>
       <Stack gap={4}>
         <Title order={1} size="h2">
           {t(greetingKey(new Date().getHours()), { name: session.user.fullName })}
@@ -28,24 +29,7 @@ export function DashboardScreen() {
         <Text c="dimmed">{t('dashboard.signedInAs', { role })}</Text>
       </Stack>
 
-      <Card withBorder>
-        <Table variant="vertical" layout="fixed" withRowBorders={false}>
-          <Table.Tbody>
-            <Table.Tr>
-              <Table.Th w={200}>{t('dashboard.office')}</Table.Th>
-              <Table.Td>{session.officeName}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t('dashboard.role')}</Table.Th>
-              <Table.Td>{role}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t('dashboard.idleLock')}</Table.Th>
-              <Table.Td>{t('dashboard.idleLockValue', { count: session.idleLockMinutes })}</Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </Card>
+      {session.permissions.includes('cases.read') && <CaseOverview />}
 
       <Text size="sm">
         <Kbd>F8</Kbd> — {t('dashboard.privacy')}
