@@ -344,3 +344,92 @@ export const intakeDrafts = sqliteTable(
 
 export type UserRow = typeof users.$inferSelect;
 export type OfficeRow = typeof officeProfile.$inferSelect;
+
+/**
+ * The office's generated documents: letters, decrees, minutes, reports, forms and receipts.
+ * A numbered one holds its place in the letter register for good: voiding keeps the number
+ * with the reason. Making it again adds a version; versions are never changed.
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    caseId: text('case_id').references(() => cases.id),
+    /** The workflow step that produced it, and the case item it is about (a referral). */
+    stepCode: text('step_code'),
+    itemId: text('item_id'),
+    /** Letter number: series, year and sequence it was allocated from, and the number as printed. */
+    series: text('series'),
+    year: integer('year'),
+    seq: integer('seq'),
+    number: text('number'),
+    /** The date the letter carries, in the office's calendar (YYYY-MM-DD). */
+    letterDate: text('letter_date').notNull(),
+    hal: text('hal').notNull().default(''),
+    addressee: text('addressee').notNull().default(''),
+    /** active, void */
+    status: text('status').notNull(),
+    voidReason: text('void_reason'),
+    voidedAt: text('voided_at'),
+    voidedBy: text('voided_by'),
+    latestVersion: integer('latest_version').notNull(),
+    /** Idempotency key: a retried request never takes a second number. */
+    requestId: text('request_id'),
+    ...stamps,
+  },
+  (t) => [
+    uniqueIndex('documents_series_seq').on(t.series, t.year, t.seq),
+    uniqueIndex('documents_number').on(t.number),
+    uniqueIndex('documents_request_id').on(t.requestId),
+    index('documents_case').on(t.caseId, t.type),
+    index('documents_year').on(t.year, t.type),
+  ],
+);
+
+/** Every generated file of a document: the bytes, their SHA-256, who made it from which case version. Append-only. */
+export const documentVersions = sqliteTable(
+  'document_versions',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id),
+    versionNo: integer('version_no').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    caseVersion: integer('case_version'),
+    signerId: text('signer_id'),
+    /** The header fields the person making it chose (addressee, Sifat, Hal, Tembusan ...). */
+    fields: text('fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by'),
+  },
+  (t) => [uniqueIndex('document_versions_no').on(t.documentId, t.versionNo)],
+);
+
+/** Signed scans (PDF, JPEG) attached to a document. Removed only softly, with a reason. */
+export const documentScans = sqliteTable(
+  'document_scans',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by'),
+    removedAt: text('removed_at'),
+    removedBy: text('removed_by'),
+    removedReason: text('removed_reason'),
+  },
+  (t) => [index('document_scans_document').on(t.documentId)],
+);
+
+export type DocumentRow = typeof documents.$inferSelect;
