@@ -5,6 +5,7 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { caseEditHandlers, findHandlers, intakeHandlers } from './cases';
 import { directoryHandlers } from './directory/handlers';
+import { documentsHandlers } from './documents';
 import { seedServiceStandards, servicesHandlers } from './services/handlers';
 import { seedHolidayYear } from './directory/handlers';
 import type { OpenDatabase } from './db/open';
@@ -58,6 +59,7 @@ export function createCore(opts: CoreOptions): Core {
     findHandlers,
     workflowHandlers,
     directoryHandlers,
+    documentsHandlers,
   );
   const dispatcher = new Dispatcher(register, handlers, opts.log);
   return {

@@ -193,6 +193,18 @@ function validInputs(office: Office, desk: Person, c: { id: string; personId: st
     'holidays.save': { date: '2025-12-30', name: 'Libur Palsu', kind: 'local' },
     'holidays.remove': { date: '2025-12-25', version: 1 },
     'holidays.seed': { year: 2031 },
+    'documents.types.list': { caseId: c.id },
+    'documents.generate': { caseId: c.id, type: 'formulir_pengaduan' },
+    'documents.list': { numbered: true },
+    'documents.get': { id: NOBODY },
+    'documents.content': { id: NOBODY, purpose: 'save' },
+    'documents.void': { id: NOBODY, version: 1, reason: 'palsu' },
+    'documents.attachScan': { id: NOBODY, fileName: 'palsu.pdf', mime: 'application/pdf', base64: Buffer.from('%PDF-1.4').toString('base64') },
+    'documents.removeScan': { id: NOBODY, scanId: NOBODY, reason: 'palsu' },
+    'documents.exportRegister': {},
+    'documents.settings.get': {},
+    'documents.settings.update': { version: 1, paper: 'A4' },
+    'documents.recoverySheet': { recoveryCode: '22222-33333-44444-55555-66666' },
   };
 }
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { Permission, Role } from './roles';
 import { method } from './contract-kit';
 import { casesContract } from './contract-cases';
+import { documentsContract } from './contract-documents';
 
 export * from './contract-cases';
+export * from './contract-documents';
 export * as vocab from './vocab';
 export * as simfoni from '../simfoni';
 export { formatRegisterNo, registerNoTokens, serviceAbbreviations } from '../cases/register-number';
@@ -303,8 +305,8 @@ const coreContract = {
   }),
 } as const;
 
-/** Every method of the API: the core's own and the case register's. */
-export const contract = { ...coreContract, ...casesContract } as const;
+/** Every method of the API: the core's own, the case register's and the documents'. */
+export const contract = { ...coreContract, ...casesContract, ...documentsContract } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -1,0 +1,13 @@
+/**
+ * The office's documents: one layout engine (render.ts) reading one description per type
+ * (catalogue.ts), filled from the case (context.ts), numbered in the transaction that
+ * stores it (numbering.ts, generate.ts), kept with every version in the encrypted register.
+ */
+export { documentsHandlers, registerCsv } from './handlers';
+export { documentCatalogue, documentType } from './catalogue';
+export { documentTypeCodes, type DocumentTypeCode, type StoredTypeCode } from './types';
+export { setStrictTemplates, NUMBER_PLACEHOLDER } from './generate';
+export { readDocumentSettings, DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from './settings';
+export { formatLetterNumber, letterPatternProblem } from './letter-number';
+export { readZip } from './zip';
+export { exportDocuments, type ExportResult } from './export';
