@@ -433,3 +433,71 @@ export const documentScans = sqliteTable(
 );
 
 export type DocumentRow = typeof documents.$inferSelect;
+
+/**
+ * LAN sharing, this PC as the host: whether it listens, where, and under which name.
+ * One row (id 1).
+ */
+export const lanHost = sqliteTable('lan_host', {
+  id: integer('id').primaryKey(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+  port: integer('port').notNull(),
+  bindAddress: text('bind_address').notNull().default('0.0.0.0'),
+  name: text('name').notNull(),
+  ...stamps,
+});
+
+/**
+ * The host's TLS identity: its private key is kept here, inside the encrypted database,
+ * and nowhere else. Never changed once made (a new identity would unpair every PC), so it
+ * has no version and no history (which would copy the key).
+ */
+export const lanIdentity = sqliteTable('lan_identity', {
+  id: integer('id').primaryKey(),
+  keyPem: text('key_pem').notNull(),
+  certPem: text('cert_pem').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by'),
+});
+
+/**
+ * PCs paired with this host, by their certificate's fingerprint. Revoked ones stay, with
+ * who revoked them and why. `first_seen_at`/`last_seen_at` are connection times, updated
+ * without a new version (they are not an edit).
+ */
+export const lanDevices = sqliteTable(
+  'lan_devices',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    certPem: text('cert_pem').notNull(),
+    pairedAt: text('paired_at').notNull(),
+    pairedBy: text('paired_by'),
+    firstSeenAt: text('first_seen_at'),
+    lastSeenAt: text('last_seen_at'),
+    lastAddress: text('last_address'),
+    revokedAt: text('revoked_at'),
+    revokedBy: text('revoked_by'),
+    revokeReason: text('revoke_reason'),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('lan_devices_fingerprint').on(t.fingerprint)],
+);
+
+/**
+ * Answers to changes sent by paired PCs, by their idempotency key: a request retried
+ * after a dropped connection gets the first answer instead of being done twice. Kept a day.
+ */
+export const lanRequests = sqliteTable(
+  'lan_requests',
+  {
+    deviceId: text('device_id').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    response: text('response').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.key] }), index('lan_requests_at').on(t.at)],
+);
