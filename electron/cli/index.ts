@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OffsetClock, createCore } from '../core';
 import { verifyRegister } from '../core/audit';
+import { exportDocuments, ExportRefused } from '../core/documents';
 import { parseArgs, readSecretFromStdin, requireValue, UsageError } from './args';
 import { isLoopback, startWebHarness } from './web-harness';
 import { createDemoOffice, DEMO_STAFF } from './demo';
@@ -30,6 +31,11 @@ Pemakaian: npm run teduh -- <perintah> [opsi]
          Memeriksa rantai audit dan integritas basis data tanpa mengubahnya.
          Kata sandi (atau kode pemulihan) dibaca dari standard input.
          Kode keluar 0 jika utuh, 1 jika ada kerusakan (entri pertama yang rusak dicetak).
+  export-documents --data-dir DIR --out DIR
+         Menulis versi terbaru setiap dokumen tersimpan sebagai berkas .docx (per tahun),
+         pindaian bertanda tangan, dan agenda surat (CSV) ke folder kosong, untuk arsip atau
+         serah terima. Kata sandi (atau kode pemulihan) dibaca dari standard input.
+         Berkas hasil ekspor TIDAK terenkripsi. Kode keluar 0 jika berhasil, 1 jika gagal.
 `;
 
 /** Operational log lines: never case data. */
@@ -127,7 +133,30 @@ async function demo(argv: string[]): Promise<number> {
   return 0;
 }
 
-const commands: Record<string, (argv: string[]) => Promise<number>> = { init, serve, verify, demo };
+async function exportDocumentsCommand(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['data-dir', 'out'], switches: [] });
+  const dataDir = requireValue(args, 'data-dir');
+  const outDir = requireValue(args, 'out');
+  const secret = await readSecretFromStdin('Kata sandi atau kode pemulihan: ');
+  try {
+    const r = await exportDocuments(dataDir, secret, resolve(outDir));
+    if (!r) {
+      process.stderr.write('Kata sandi atau kode pemulihan salah.\n');
+      return 1;
+    }
+    process.stdout.write(`${r.documents} dokumen dan ${r.scans} pindaian ditulis ke ${resolve(outDir)} (oleh ${r.by}).\n`);
+    process.stdout.write('Perhatian: berkas hasil ekspor tidak terenkripsi. Simpan di tempat aman.\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof ExportRefused) {
+      process.stderr.write(`Gagal: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const commands: Record<string, (argv: string[]) => Promise<number>> = { init, serve, verify, demo, 'export-documents': exportDocumentsCommand };
 
 async function main(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);
