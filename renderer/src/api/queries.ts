@@ -17,15 +17,25 @@ export const keys = {
   cases: (filter: CaseFilter) => ['cases', filter] as const,
   casesAll: ['cases'] as const,
   dashboard: ['dashboard'] as const,
+  caseDetail: (id: string) => ['case', id] as const,
+  approvals: (status: ApprovalStatus) => ['approvals', status] as const,
+  approvalsAll: ['approvals'] as const,
+  institutions: (includeInactive: boolean) => ['institutions', includeInactive] as const,
+  institutionsAll: ['institutions'] as const,
+  holidays: (year: number) => ['holidays', year] as const,
+  holidaysAll: ['holidays'] as const,
+  staff: ['staff'] as const,
 };
 
 /** Which cached queries a change event of a given record type makes stale. */
 export const staleOnChange: Record<string, readonly (readonly unknown[])[]> = {
-  user: [keys.users, keys.session],
+  user: [keys.users, keys.session, keys.staff],
   office: [keys.office, keys.session],
   settings: [keys.settings, keys.session],
   case: [keys.casesAll, keys.dashboard],
-  approval: [keys.dashboard],
+  approval: [keys.dashboard, keys.approvalsAll],
+  institutions: [keys.institutionsAll],
+  holidays: [keys.holidaysAll],
   services: [keys.services],
 };
 
@@ -131,6 +141,33 @@ export function useCaseList(filter: CaseFilter, enabled = true) {
 /** Deadlines pass without any change event, so the dashboard also looks again every minute. */
 export function useDashboard(enabled = true) {
   return useQuery({ queryKey: keys.dashboard, queryFn: () => call('dashboard.get', {}), refetchInterval: 60_000, enabled });
+}
+
+/**
+ * One case, as the case screen shows it. Not refreshed by the shell's change events: the case
+ * screen listens for its own case only and decides when a new version may replace what is shown.
+ */
+export function useCaseDetail(id: string) {
+  return useQuery({ queryKey: keys.caseDetail(id), queryFn: () => call('cases.get', { id }) });
+}
+
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
+
+export function useApprovals(status: ApprovalStatus, enabled = true) {
+  return useQuery({ queryKey: keys.approvals(status), queryFn: () => call('approvals.list', { status }), enabled });
+}
+
+export function useInstitutions(includeInactive = false) {
+  return useQuery({ queryKey: keys.institutions(includeInactive), queryFn: () => call('institutions.list', { includeInactive }) });
+}
+
+export function useHolidays(year: number) {
+  return useQuery({ queryKey: keys.holidays(year), queryFn: () => call('holidays.list', { year }) });
+}
+
+/** Colleagues a case can be assigned to. */
+export function useStaff(enabled = true) {
+  return useQuery({ queryKey: keys.staff, queryFn: () => call('staff.list', {}), enabled });
 }
 
 export function useInvalidate() {

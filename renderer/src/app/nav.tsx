@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { Permission } from '../../../electron/core/api/roles';
 import { useCurrentSession, useServices } from '../api/queries';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { CaseScreen } from '../screens/case/CaseScreen';
 import { CasesScreen, ServiceCasesScreen } from '../screens/cases/CasesScreen';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
@@ -14,7 +15,7 @@ import { UsersScreen } from '../screens/users/UsersScreen';
  * the core does not have yet has no entry here.
  */
 export interface NavItem {
-  key: 'dashboard' | 'users' | 'settings' | 'audit' | 'cases' | 'service' | 'intake';
+  key: 'dashboard' | 'users' | 'settings' | 'audit' | 'cases' | 'service' | 'intake' | 'case' | 'approvals';
   path: string;
   /** Without it, every logged-in user sees the entry. */
   permission?: Permission;
@@ -28,6 +29,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'cases', path: '/cases', permission: 'cases.read', element: () => <CasesScreen /> },
   { key: 'service', path: '/service/:service', permission: 'cases.read', hidden: true, element: () => <ServiceCasesScreen /> },
   { key: 'intake', path: '/intake/:service', permission: 'cases.create', hidden: true, element: () => <IntakeScreen /> },
+  { key: 'case', path: '/cases/:id', permission: 'cases.read', hidden: true, element: () => <CaseScreen /> },
   { key: 'users', path: '/users', permission: 'users.manage', element: () => <UsersScreen /> },
   { key: 'settings', path: '/settings', element: () => <SettingsScreen /> },
   { key: 'audit', path: '/audit', permission: 'audit.read', element: () => <AuditScreen /> },

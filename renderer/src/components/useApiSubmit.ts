@@ -10,8 +10,8 @@ interface Options {
   overrides?: ErrorOverrides;
   /** `inline`: the message is returned in `error` for the form to show; otherwise a notification. */
   display?: 'inline' | 'notification';
-  /** Called on CONFLICT, to reload the record before the user tries again. */
-  onConflict?: () => void | Promise<void>;
+  /** Called on CONFLICT (with the error, whose `current` is the record as it is now), to reload it before the user tries again. */
+  onConflict?: (error: ApiCallError) => void | Promise<void>;
   /** Called on any error after it is reported (e.g. to start a countdown). */
   onError?: (error: unknown) => void;
 }
@@ -55,7 +55,7 @@ export function useApiSubmit<Values extends Record<string, any>>(
         }
         form.setErrors(errors);
       }
-      if (apiError?.code === 'CONFLICT' && options.onConflict) await options.onConflict();
+      if (apiError?.code === 'CONFLICT' && options.onConflict) await options.onConflict(apiError);
       const message = describeError(e, t, options.overrides);
       if (options.display === 'inline') setError(message);
       else notifications.show({ color: 'red', title: t('errors.title'), message, autoClose: 8000 });

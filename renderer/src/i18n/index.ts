@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { MethodName } from '../../../electron/core/api/contract';
+import { caseworkEn } from './casework.en';
+import { caseworkId } from './casework.id';
 import { en } from './en';
 import { id } from './id';
 import { intakeEn } from './intake.en';
@@ -14,7 +16,7 @@ const storageKey = 'teduh.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & typeof intakeId };
+    resources: { translation: typeof id & typeof intakeId & typeof caseworkId };
   }
 }
 
@@ -56,7 +58,7 @@ export function initI18n(): typeof i18next {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { id: { translation: { ...id, ...intakeId } }, en: { translation: { ...en, ...intakeEn } } },
+    resources: { id: { translation: { ...id, ...intakeId, ...caseworkId } }, en: { translation: { ...en, ...intakeEn, ...caseworkEn } } },
     lng,
     fallbackLng: 'id',
     interpolation: { escapeValue: false },
