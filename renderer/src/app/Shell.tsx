@@ -69,6 +69,7 @@ export function Shell() {
             to={entry.to}
             label={entry.label ?? t(`nav.${entry.navKey}`)}
             pl={entry.indent ? 'xl' : undefined}
+            rightSection={entry.badge ? <entry.badge /> : undefined}
             active={isActive(entry.to)}
             aria-current={isActive(entry.to) ? 'page' : undefined}
             onClick={close}

@@ -1,6 +1,7 @@
-import type { ReactElement } from 'react';
+import type { ComponentType, ReactElement } from 'react';
 import type { Permission } from '../../../electron/core/api/roles';
 import { useCurrentSession, useServices } from '../api/queries';
+import { ApprovalsBadge, ApprovalsScreen } from '../screens/approvals/ApprovalsScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { CaseScreen } from '../screens/case/CaseScreen';
 import { CasesScreen, ServiceCasesScreen } from '../screens/cases/CasesScreen';
@@ -22,6 +23,8 @@ export interface NavItem {
   element: () => ReactElement;
   /** A route reached from inside the app (a button, a link), with no navigation entry of its own. */
   hidden?: boolean;
+  /** A count beside the entry (e.g. requests waiting for a decision). */
+  badge?: ComponentType;
 }
 
 export const navItems: readonly NavItem[] = [
@@ -30,6 +33,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'service', path: '/service/:service', permission: 'cases.read', hidden: true, element: () => <ServiceCasesScreen /> },
   { key: 'intake', path: '/intake/:service', permission: 'cases.create', hidden: true, element: () => <IntakeScreen /> },
   { key: 'case', path: '/cases/:id', permission: 'cases.read', hidden: true, element: () => <CaseScreen /> },
+  { key: 'approvals', path: '/approvals', permission: 'cases.approve', element: () => <ApprovalsScreen />, badge: ApprovalsBadge },
   { key: 'users', path: '/users', permission: 'users.manage', element: () => <UsersScreen /> },
   { key: 'settings', path: '/settings', element: () => <SettingsScreen /> },
   { key: 'audit', path: '/audit', permission: 'audit.read', element: () => <AuditScreen /> },
@@ -48,6 +52,7 @@ export interface NavEntry {
   navKey: NavItem['key'];
   /** Shown under the entry before it. */
   indent: boolean;
+  badge?: ComponentType;
 }
 
 /**
@@ -60,7 +65,7 @@ export function useNavEntries(): NavEntry[] {
   const entries: NavEntry[] = [];
   for (const item of visibleNavItems(session.permissions)) {
     if (item.hidden) continue;
-    entries.push({ key: item.key, to: item.path, label: null, navKey: item.key, indent: false });
+    entries.push({ key: item.key, to: item.path, label: null, navKey: item.key, indent: false, badge: item.badge });
     if (item.key !== 'cases') continue;
     for (const service of services.data ?? []) {
       if (!service.enabled) continue;
