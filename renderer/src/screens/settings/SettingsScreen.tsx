@@ -6,8 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { setSession, useCan, useCurrentSession } from '../../api/queries';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ChangePasswordForm } from '../password/ChangePasswordForm';
+import { HolidaysSettings } from './HolidaysSettings';
 import { IdleLockForm } from './IdleLockForm';
+import { InstitutionsSettings } from './InstitutionsSettings';
 import { OfficeProfileForm } from './OfficeProfileForm';
+import { RegisterNumberForm } from './RegisterNumberForm';
+import { ServicesSettings } from './ServicesSettings';
+import { TimeZoneForm } from './TimeZoneForm';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -30,7 +35,7 @@ export function SettingsScreen() {
   const client = useQueryClient();
 
   return (
-    <Stack gap="lg" maw={760}>
+    <Stack gap="lg" maw={1000}>
       <Title order={1} size="h2">
         {t('settings.title')}
       </Title>
@@ -48,6 +53,26 @@ export function SettingsScreen() {
           <Text size="sm">{t('settings.idleReadOnly', { count: session.idleLockMinutes })}</Text>
         )}
       </Section>
+
+      {can('settings.manage') && (
+        <>
+          <Section title={t('serviceSettings.title')}>
+            <ServicesSettings />
+          </Section>
+          <Section title={t('holidaySettings.title')}>
+            <HolidaysSettings />
+          </Section>
+          <Section title={t('directory.title')}>
+            <InstitutionsSettings />
+          </Section>
+          <Section title={t('numbering.title')}>
+            <RegisterNumberForm />
+          </Section>
+          <Section title={t('numbering.timeZone')}>
+            <TimeZoneForm />
+          </Section>
+        </>
+      )}
 
       <Section title={t('settings.languageTitle')}>
         <Text size="sm" c="dimmed">
