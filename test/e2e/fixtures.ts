@@ -17,6 +17,11 @@ export interface Harness {
   dataDir: string;
   /** The office's recovery code when the office was created from the command line. */
   recoveryCode: string | null;
+  /**
+   * Stops the harness and starts it again on the same data directory, with extra environment
+   * (e.g. TEDUH_FAKE_NOW to run its clock from another instant). The address changes.
+   */
+  restart(env?: Record<string, string>): Promise<void>;
 }
 
 /** Creates an office from the command line (password on stdin); returns the recovery code. */
@@ -53,10 +58,11 @@ export async function initOffice(
  * Starts `teduh serve --web` on a port the system picks (port 0) and reads the address it
  * prints, so two harnesses can never race for one port.
  */
-async function startHarness(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+async function startHarness(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(TSX, [CLI, 'serve', '--web', '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -111,9 +117,19 @@ export const test = base.extend<{ office: 'ready' | 'none'; harness: Harness }>(
   harness: async ({ office }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'teduh-e2e-'));
     const recoveryCode = office === 'ready' ? await initOffice(dataDir) : null;
-    const { url, child } = await startHarness(dataDir);
+    let { url, child } = await startHarness(dataDir);
+    const harness: Harness = {
+      url,
+      dataDir,
+      recoveryCode,
+      async restart(env = {}) {
+        await stopHarness(child);
+        ({ url, child } = await startHarness(dataDir, env));
+        harness.url = url;
+      },
+    };
     try {
-      await use({ url, dataDir, recoveryCode });
+      await use(harness);
     } finally {
       await stopHarness(child);
       rmSync(dataDir, { recursive: true, force: true });

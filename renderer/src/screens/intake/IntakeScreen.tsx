@@ -112,6 +112,8 @@ function IntakeOfService({ code }: { code: string }) {
         draft={draftLost ? null : (draft.data ?? null)}
         onDraftCreated={(id) => {
           writing.current = id;
+          // A save answered after the officer moved on must not pull them back to this form.
+          if (window.location.hash.split('?')[0] !== `#/intake/${code}`) return;
           setParams({ draft: id }, { replace: true });
         }}
         onRegistered={(result, values) => {

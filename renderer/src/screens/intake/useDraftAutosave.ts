@@ -27,6 +27,8 @@ export function useDraftAutosave(data: DraftData | null, options: { initial: Ini
     finished: false,
     timer: null as ReturnType<typeof setTimeout> | null,
     inFlight: null as Promise<void> | null,
+    /** Once the form is gone, a last save still runs but tells nobody (the address is another screen's). */
+    mounted: true,
   });
   const onCreated = useRef(options.onCreated);
   onCreated.current = options.onCreated;
@@ -61,7 +63,7 @@ export function useDraftAutosave(data: DraftData | null, options: { initial: Ini
         s.version = saved.version;
         setSavedAt(saved.savedAt);
         setStatus('saved');
-        if (created) onCreated.current(saved.id);
+        if (created && s.mounted) onCreated.current(saved.id);
       } catch (e) {
         s.dirty = true;
         const current = isApiCallError(e, 'CONFLICT') ? (e.current as { version?: unknown } | undefined) : undefined;
@@ -86,18 +88,22 @@ export function useDraftAutosave(data: DraftData | null, options: { initial: Ini
     if (!data || s.finished) return;
     s.latest = data;
     s.dirty = true;
-    if (!s.paused) schedule();
+    if (s.paused) return;
+    // "Saved" is only shown when nothing typed is waiting to be saved.
+    setStatus('saving');
+    schedule();
   }, [serialized]);
 
   // Leaving the screen before the second is up still keeps the last keystrokes.
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    state.current.mounted = true;
+    return () => {
       const s = state.current;
+      s.mounted = false;
       if (s.dirty && !s.paused && !s.finished) void saveNow();
       clearTimer();
-    },
-    [],
-  );
+    };
+  }, []);
 
   return {
     status,
