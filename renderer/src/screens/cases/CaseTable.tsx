@@ -14,7 +14,7 @@ const riskColors: Record<string, string> = { low: 'gray', medium: 'yellow', high
 export function RiskBadge({ level }: { level: string }) {
   const label = optionLabel(vocab.riskLevels.items, level).split(' — ')[0];
   return (
-    <Badge color={riskColors[level] ?? 'gray'} variant={level === 'high' ? 'filled' : 'light'} size="sm" style={{ overflow: 'visible' }}>
+    <Badge color={riskColors[level] ?? 'gray'} variant={level === 'high' ? 'filled' : 'light'} size="sm" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
       {label}
     </Badge>
   );

@@ -142,54 +142,56 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
         {can('cases.create') && services.data && <NewCaseButton service={service} services={services.data} />}
       </Group>
 
-      <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('cases.filters')}>
-        <TextInput
-          label={t('cases.search')}
-          placeholder={t('cases.searchPlaceholder')}
-          leftSection={<SearchIcon />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          description={search.trim() && !isSearchable(search.trim()) ? t('cases.searchMin') : undefined}
-          inputWrapperOrder={['label', 'input', 'description']}
-          maxLength={100}
-          autoFocus
-          w={340}
-        />
-        {!fixedService && (
-          <NativeSelect
-            label={t('cases.service')}
-            value={serviceCode}
-            onChange={(e) => setFilter('service', e.currentTarget.value)}
-            data={[
-              { value: '', label: t('cases.allServices') },
-              ...(services.data ?? []).map((s) => ({ value: s.code, label: s.definition.shortName })),
-            ]}
+      <Stack gap="xs" role="search" aria-label={t('cases.filters')}>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            label={t('cases.search')}
+            placeholder={t('cases.searchPlaceholder')}
+            leftSection={<SearchIcon />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            description={search.trim() && !isSearchable(search.trim()) ? t('cases.searchMin') : undefined}
+            inputWrapperOrder={['label', 'input', 'description']}
+            maxLength={100}
+            autoFocus
+            style={{ flex: '1 1 320px' }}
           />
-        )}
-        <NativeSelect
-          label={t('cases.status')}
-          value={status}
-          onChange={(e) => setFilter('status', e.currentTarget.value)}
-          data={[{ value: '', label: t('cases.allStatuses') }, ...optionData(vocab.caseStatuses.items)]}
-        />
-        <DateField label={t('cases.dateFrom')} value={from || null} onChange={(v) => setFilter('from', v ?? '')} clearable w={150} />
-        <DateField label={t('cases.dateTo')} value={to || null} onChange={(v) => setFilter('to', v ?? '')} clearable w={150} />
-        <Stack gap={6} pb={4}>
-          <Checkbox label={t('cases.overdueOnly')} checked={overdue} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? '1' : '')} />
-          <Checkbox label={t('cases.mineOnly')} checked={mine} onChange={(e) => setFilter('mine', e.currentTarget.checked ? '1' : '')} />
-        </Stack>
-        {anyFilter && (
-          <Button
-            variant="subtle"
-            onClick={() => {
-              setSearch('');
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          >
-            {t('cases.clearFilters')}
-          </Button>
-        )}
-      </Group>
+          {!fixedService && (
+            <NativeSelect
+              label={t('cases.service')}
+              value={serviceCode}
+              onChange={(e) => setFilter('service', e.currentTarget.value)}
+              data={[
+                { value: '', label: t('cases.allServices') },
+                ...(services.data ?? []).map((s) => ({ value: s.code, label: s.definition.shortName })),
+              ]}
+            />
+          )}
+          <NativeSelect
+            label={t('cases.status')}
+            value={status}
+            onChange={(e) => setFilter('status', e.currentTarget.value)}
+            data={[{ value: '', label: t('cases.allStatuses') }, ...optionData(vocab.caseStatuses.items)]}
+          />
+        </Group>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <DateField label={t('cases.dateFrom')} value={from || null} onChange={(v) => setFilter('from', v ?? '')} clearable w={150} />
+          <DateField label={t('cases.dateTo')} value={to || null} onChange={(v) => setFilter('to', v ?? '')} clearable w={150} />
+          <Checkbox mb={8} label={t('cases.overdueOnly')} checked={overdue} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? '1' : '')} />
+          <Checkbox mb={8} label={t('cases.mineOnly')} checked={mine} onChange={(e) => setFilter('mine', e.currentTarget.checked ? '1' : '')} />
+          {anyFilter && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setSearch('');
+                setParams(new URLSearchParams(), { replace: true });
+              }}
+            >
+              {t('cases.clearFilters')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
 
       {list.isPending ? (
         <Loading />
