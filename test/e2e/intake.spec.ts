@@ -128,6 +128,27 @@ test("a child victim's data needs a parent's or guardian's consent, and the form
   await consent.getByLabel('Nama pemberi persetujuan').fill('Ratna Ayu');
   await keepScreenshot(page, testInfo, 'intake-child-consent');
 
-  await page.getByRole('button', { name: 'Simpan dan daftarkan' }).click();
+  // An impatient double click still makes one case.
+  await page.getByRole('button', { name: 'Simpan dan daftarkan' }).dblclick();
   await expect(page.getByTestId('register-no')).toHaveText(/^REG\/\d{4}\/\d{5}$/);
+  const token = await logInByApi(harness.url, frontDesk.username, frontDesk.password);
+  expect((await api(harness.url, 'cases.list', {}, token)).total).toBe(1);
+});
+
+test('a high-risk complaint warns that the crisis steps open at once, and saving leads straight to the case', async ({ page, harness }, testInfo) => {
+  await addFrontDeskOfficer(harness.url);
+  await page.goto(`${harness.url}#/intake/pengaduan_kekerasan`);
+  await logIn(page, frontDesk.username, frontDesk.password);
+
+  await page.getByRole('radio', { name: /^Tinggi/ }).check();
+  await expect(page.getByTestId('high-risk-notice')).toContainText('langsung dibawa ke halaman kasus');
+  await page.getByRole('group', { name: 'Korban 1' }).getByLabel('Nama lengkap').fill('Maya Sari');
+  const consent = page.getByRole('region', { name: 'Persetujuan pemrosesan data' });
+  await consent.getByLabel('Korban sendiri').check();
+  await consent.getByLabel('Nama pemberi persetujuan').fill('Maya Sari');
+  await keepScreenshot(page, testInfo, 'intake-high-risk');
+
+  await page.getByRole('button', { name: 'Simpan dan daftarkan' }).click();
+  await expect(page).toHaveURL(/#\/cases\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(/REG\/\d{4}\/\d{5} tercatat dengan risiko tinggi/)).toBeVisible();
 });

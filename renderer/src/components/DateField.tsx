@@ -45,6 +45,8 @@ export function DateField(props: Omit<DateInputProps, 'dateParser' | 'valueForma
         dateParser={parseTypedDate}
         placeholder={t('intake.dateFormat')}
         popoverProps={{ withinPortal: true }}
+        // Tab goes from field to field; the clear button is for the mouse (the keyboard deletes the text).
+        clearButtonProps={{ tabIndex: -1 }}
         {...props}
       />
     </DatesProvider>

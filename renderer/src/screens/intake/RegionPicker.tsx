@@ -34,7 +34,9 @@ function LevelSelect(props: {
       disabled={!props.enabled}
       searchable
       clearable
+      clearButtonProps={{ tabIndex: -1 }}
       selectFirstOptionOnChange
+      autoSelectOnBlur
       nothingFoundMessage={t('intake.region.nothing')}
       error={props.invalid}
       comboboxProps={{ withinPortal: true }}
