@@ -37,7 +37,6 @@ export const intakeEn: IntakeMessages = {
     draftDiscarded: 'The draft was discarded.',
     draftUntitled: 'Intake draft',
     draftIncident: 'incident {{date}}',
-    viewAll: 'See all',
   },
   intake: {
     title: 'Intake: {{service}}',
@@ -104,7 +103,6 @@ export const intakeEn: IntakeMessages = {
       rw: 'RW',
       address: 'Street, house number, hamlet',
       choose: 'Choose…',
-      none: '—',
       nikChecking: 'Reading the NIK…',
       nikRead: 'From the NIK: {{facts}}',
       nikBirthDiffers: 'The birth date on the NIK ({{nik}}) differs from the one entered.',
@@ -128,7 +126,6 @@ export const intakeEn: IntakeMessages = {
       born: 'born {{date}}',
       noCases: 'Not yet recorded on any case.',
       use: "Use this person's record",
-      checking: 'Looking for matching records…',
     },
     draft: {
       saving: 'Saving the draft…',

@@ -40,7 +40,6 @@ export const intakeId = {
     draftDiscarded: 'Draf telah dibuang.',
     draftUntitled: 'Draf penerimaan pengaduan',
     draftIncident: 'kejadian {{date}}',
-    viewAll: 'Lihat semua',
   },
   intake: {
     title: 'Penerimaan: {{service}}',
@@ -107,7 +106,6 @@ export const intakeId = {
       rw: 'RW',
       address: 'Jalan, nomor rumah, dusun',
       choose: 'Pilih…',
-      none: '—',
       nikChecking: 'Membaca NIK…',
       nikRead: 'Dari NIK: {{facts}}',
       nikBirthDiffers: 'Tanggal lahir pada NIK ({{nik}}) berbeda dengan yang diisi.',
@@ -131,7 +129,6 @@ export const intakeId = {
       born: 'lahir {{date}}',
       noCases: 'Belum pernah tercatat pada kasus.',
       use: 'Gunakan data orang ini',
-      checking: 'Mencari data yang mungkin sama…',
     },
     draft: {
       saving: 'Menyimpan draf…',

@@ -93,14 +93,6 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
     lastSearch.set(listKey, search);
   }, [listKey, search]);
 
-  // A new search starts at the first page.
-  const [searched, setSearched] = useState(searchTerm);
-  useEffect(() => {
-    if (searchTerm === searched) return;
-    setSearched(searchTerm);
-    if (page !== 1) setFilter('page', '');
-  }, [searchTerm]);
-
   const filter: CaseFilter = {
     ...(serviceCode ? { serviceCode: serviceCode as NonNullable<CaseFilter['serviceCode']> } : {}),
     ...(status ? { status: status as NonNullable<CaseFilter['status']> } : {}),
@@ -149,7 +141,11 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
             placeholder={t('cases.searchPlaceholder')}
             leftSection={<SearchIcon />}
             value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
+            onChange={(e) => {
+              setSearch(e.currentTarget.value);
+              // A new search starts at the first page.
+              if (page !== 1) setFilter('page', '');
+            }}
             description={search.trim() && !isSearchable(search.trim()) ? t('cases.searchMin') : undefined}
             inputWrapperOrder={['label', 'input', 'description']}
             maxLength={100}

@@ -14,15 +14,24 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { CaseTable, useServiceName } from '../cases/CaseTable';
 import { useNow } from '../cases/due';
 
-function Panel({ title, color, count, children, testId }: { title: string; color?: string; count?: number; children: ReactNode; testId: string }) {
+interface PanelProps {
+  title: string;
+  /** Something is wrong (overdue): the title and count in red. */
+  alarm?: boolean;
+  count?: number;
+  children: ReactNode;
+  testId: string;
+}
+
+function Panel({ title, alarm = false, count, children, testId }: PanelProps) {
   return (
     <Card withBorder padding="md" component="section" aria-label={title} data-testid={testId}>
       <Group gap="xs" mb="sm">
-        <Title order={2} size="h4" c={color}>
+        <Title order={2} size="h4" c={alarm ? 'red.7' : undefined}>
           {title}
         </Title>
         {count !== undefined && count > 0 && (
-          <Badge color={color === 'red.7' ? 'red' : 'gray'} variant={color === 'red.7' ? 'filled' : 'light'}>
+          <Badge color={alarm ? 'red' : 'gray'} variant={alarm ? 'filled' : 'light'}>
             {count}
           </Badge>
         )}
@@ -132,7 +141,7 @@ export function CaseOverview() {
 
   return (
     <Stack gap="md">
-      <Panel title={t('dashboard.overdue')} color="red.7" count={d.overdue.length} testId="dashboard-overdue">
+      <Panel title={t('dashboard.overdue')} alarm count={d.overdue.length} testId="dashboard-overdue">
         {d.overdue.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('dashboard.overdueNone')}

@@ -83,6 +83,11 @@ function IntakeOfService({ code }: { code: string }) {
 
   if (services.isPending || (opened.draftId && draft.isPending)) return <Loading />;
   if (services.isError) return <FormError error={services.error} />;
+  const draftLost = opened.draftId !== null && isApiCallError(draft.error, 'NOT_FOUND');
+  if (opened.draftId && draft.isError && !draftLost) return <FormError error={draft.error} />;
+  // A draft opens in the form of its own service, whatever the address said.
+  const draftService = draft.data ? readDraft(draft.data.data).serviceCode : null;
+  if (draftService && draftService !== code) return <Navigate to={`/intake/${draftService}?draft=${opened.draftId}`} replace />;
   if (!service) {
     return (
       <Stack gap="sm" maw={560}>
@@ -93,10 +98,6 @@ function IntakeOfService({ code }: { code: string }) {
       </Stack>
     );
   }
-  const draftLost = opened.draftId !== null && isApiCallError(draft.error, 'NOT_FOUND');
-  if (opened.draftId && draft.isError && !draftLost) return <FormError error={draft.error} />;
-  const draftService = draft.data ? readDraft(draft.data.data).serviceCode : null;
-  if (draftService && draftService !== code) return <Navigate to={`/intake/${draftService}?draft=${opened.draftId}`} replace />;
   if (registered) return <IntakeDone registered={registered} onNew={() => open(null)} />;
 
   return (
