@@ -1,6 +1,7 @@
 import type { CaseDetail, IntakeInput, StepView } from '../core/api/contract';
 import { ManualClock, createCore, type Core } from '../core';
 import type { FieldDef, ServiceCode } from '../core/services/types';
+import { makeDemoDocuments } from './demo-documents';
 
 /**
  * A demonstration office for training and screenshots: staff in every role, an
@@ -292,6 +293,9 @@ export async function createDemoOffice(dataDir: string, password: string, log: (
     }
     // A draft left mid-way, as when a phone call interrupts the front desk.
     await office.call('petugas', 'intake.saveDraft', { data: { serviceCode: 'pengaduan_kekerasan', channel: 'phone', chronology: 'Penelepon terputus sebelum selesai.' } });
+    // The letter register: a document of every type, and the recovery-code sheet printed (never stored).
+    const recoveryCode = (setup.value as { recoveryCode: string }).recoveryCode;
+    await makeDemoDocuments((who, method, input) => office.call(who, method, input), recoveryCode, log);
     await office.call('admin', 'settings.update', { version: 2, idleLockMinutes: 5 });
     return { cases: n };
   } finally {

@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { createCore, type Core } from '../../electron/core';
 import { populate, SURNAMES, type Rng, rng } from './synthetic';
+import { benchDocuments } from './documents';
 
 interface Stat {
   p50: number;
@@ -226,6 +227,12 @@ async function main(): Promise<void> {
       if (!x.ok) throw new Error(x.error.message);
     });
     figures.push({ op: 'dashboard', n: 50, ...dash });
+
+    // --- Documents: one letter through the API beside its layout-only floor, and a batch of 100 (test/bench/documents.ts).
+    log('documents...');
+    figures.push(...(await benchDocuments(core, adminToken, measure)));
+    // ---
+
     loop.disable();
     figures.push({ op: 'event_loop_max_stall', n: 1, p50: round(loop.percentile(50) / 1e6), p95: round(loop.max / 1e6), budget: 50 });
     raw.close();
