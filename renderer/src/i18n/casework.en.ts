@@ -63,6 +63,7 @@ export const caseworkEn: Strings<typeof caseworkId> = {
     incidentDate: 'Date of the incident',
     incidentPlace: 'Place of the incident',
     incidentAddress: 'Address of the incident',
+    incidentRegion: 'Region of the incident',
     consentText: '{{by}} ({{name}}), {{date}}',
     noConsent: 'No consent to data processing recorded (UU PDP).',
     consentGivenBy: 'Consent given by',
@@ -97,6 +98,7 @@ export const caseworkEn: Strings<typeof caseworkId> = {
       sex: 'Sex',
       occupation: 'Occupation',
       address: 'Address',
+      region: 'Region (province, regency/city, district, village)',
       disability: 'Person with a disability',
       disabilityNote: 'Disability / support needed',
     },
@@ -164,7 +166,6 @@ export const caseworkEn: Strings<typeof caseworkId> = {
     historyApproved: 'approved',
     historyRejected: 'rejected',
     historyRemoved: 'removed',
-    barredOption: 'not allowed in sexual violence cases (UU TPKS)',
   },
   caseItems: {
     no: 'No.',

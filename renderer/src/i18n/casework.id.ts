@@ -62,6 +62,7 @@ export const caseworkId = {
     incidentDate: 'Tanggal kejadian',
     incidentPlace: 'Tempat kejadian',
     incidentAddress: 'Alamat kejadian',
+    incidentRegion: 'Wilayah kejadian',
     consentText: '{{by}} ({{name}}), {{date}}',
     noConsent: 'Belum ada persetujuan pemrosesan data (UU PDP).',
     consentGivenBy: 'Persetujuan diberikan oleh',
@@ -96,6 +97,7 @@ export const caseworkId = {
       sex: 'Jenis kelamin',
       occupation: 'Pekerjaan',
       address: 'Alamat',
+      region: 'Wilayah (provinsi, kabupaten/kota, kecamatan, desa/kelurahan)',
       disability: 'Penyandang disabilitas',
       disabilityNote: 'Keterangan disabilitas / kebutuhan pendampingan',
     },
@@ -163,7 +165,6 @@ export const caseworkId = {
     historyApproved: 'disetujui',
     historyRejected: 'ditolak',
     historyRemoved: 'dihapus',
-    barredOption: 'tidak boleh untuk kasus kekerasan seksual (UU TPKS)',
   },
   caseItems: {
     no: 'No.',

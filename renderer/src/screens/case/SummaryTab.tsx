@@ -4,9 +4,11 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { simfoni, vocab, type CaseDetail, type InputOf } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
+import { DateField, todayIso } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { formatDate } from '../../i18n/format';
 import { optionData, optionLabel } from '../../i18n/labels';
+import { RegionPicker } from '../intake/RegionPicker';
 import { useCaseForm, useCaseWorkspace } from './workspace';
 
 /** Incident, violence types, needs, consent and chronology: what the case is about. */
@@ -103,9 +105,10 @@ type Update = InputOf<'cases.update'>;
 
 interface SummaryValues {
   riskLevel: string;
-  incidentDate: string;
+  incidentDate: string | null;
   incidentPlace: string;
   incidentAddress: string;
+  incidentRegion: string;
   incidentRt: string;
   incidentRw: string;
   violenceTypes: string[];
@@ -113,7 +116,7 @@ interface SummaryValues {
   chronology: string;
   consentGivenBy: string;
   consentName: string;
-  consentDate: string;
+  consentDate: string | null;
   consentNote: string;
 }
 
@@ -122,6 +125,7 @@ const summaryValues = (c: CaseDetail): SummaryValues => ({
   incidentDate: c.incident.date ?? '',
   incidentPlace: c.incident.place ?? '',
   incidentAddress: c.incident.address ?? '',
+  incidentRegion: c.incident.region ?? '',
   incidentRt: c.incident.rt ?? '',
   incidentRw: c.incident.rw ?? '',
   violenceTypes: c.violenceTypes,
@@ -135,12 +139,11 @@ const summaryValues = (c: CaseDetail): SummaryValues => ({
 
 function SummaryForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const { base } = useCaseWorkspace();
   const rtRw = (value: string) => (/^(\d{1,3})?$/.test(value.trim()) ? null : t('caseView.rtRwInvalid'));
   // Consent (UU PDP) is recorded whole or not at all.
-  const consentPart = (value: string, v: SummaryValues) => {
+  const consentPart = (value: string | null, v: SummaryValues) => {
     const filled = [v.consentGivenBy, v.consentName.trim(), v.consentDate].filter(Boolean).length;
-    return filled === 0 || filled === 3 || value.trim() ? null : t('caseView.consentIncomplete');
+    return filled === 0 || filled === 3 || value?.trim() ? null : t('caseView.consentIncomplete');
   };
   const { form, submit } = useCaseForm<SummaryValues>({
     values: summaryValues,
@@ -155,8 +158,7 @@ function SummaryForm({ onDone }: { onDone: () => void }) {
         incident: {
           ...(v.incidentDate ? { date: v.incidentDate } : {}),
           ...(v.incidentPlace ? { place: v.incidentPlace as NonNullable<Update['incident']>['place'] } : {}),
-          // The region is chosen at intake; this form keeps it as it is.
-          region: base.incident.region ?? '',
+          region: v.incidentRegion,
           rt: v.incidentRt.trim(),
           rw: v.incidentRw.trim(),
           address: v.incidentAddress,
@@ -188,7 +190,7 @@ function SummaryForm({ onDone }: { onDone: () => void }) {
             key={form.key('riskLevel')}
             {...form.getInputProps('riskLevel')}
           />
-          <TextInput type="date" label={t('caseView.incidentDate')} key={form.key('incidentDate')} {...form.getInputProps('incidentDate')} />
+          <DateField label={t('caseView.incidentDate')} maxDate={todayIso()} clearable key={form.key('incidentDate')} {...form.getInputProps('incidentDate')} />
           <NativeSelect
             label={t('caseView.incidentPlace')}
             data={[{ value: '', label: t('caseView.choose') }, ...optionData(simfoni.PLACES)]}
@@ -199,6 +201,12 @@ function SummaryForm({ onDone }: { onDone: () => void }) {
           <TextInput label="RT" maxLength={3} w={120} key={form.key('incidentRt')} {...form.getInputProps('incidentRt')} />
           <TextInput label="RW" maxLength={3} w={120} key={form.key('incidentRw')} {...form.getInputProps('incidentRw')} />
         </SimpleGrid>
+        <RegionPicker
+          label={t('caseView.incidentRegion')}
+          value={form.values.incidentRegion}
+          onChange={(code) => form.setFieldValue('incidentRegion', code)}
+          error={form.errors['incident.region']}
+        />
         <Checkbox.Group label={t('caseView.fields.violenceTypes')} key={form.key('violenceTypes')} {...form.getInputProps('violenceTypes')}>
           <Group gap="md" mt={6}>
             {optionData(simfoni.VIOLENCE_TYPES).map((o) => (
@@ -221,7 +229,7 @@ function SummaryForm({ onDone }: { onDone: () => void }) {
             {...form.getInputProps('consentGivenBy')}
           />
           <TextInput label={t('caseView.consentName')} maxLength={120} key={form.key('consentName')} {...form.getInputProps('consentName')} />
-          <TextInput type="date" label={t('caseView.consentDate')} key={form.key('consentDate')} {...form.getInputProps('consentDate')} />
+          <DateField label={t('caseView.consentDate')} maxDate={todayIso()} clearable key={form.key('consentDate')} {...form.getInputProps('consentDate')} />
         </SimpleGrid>
         <TextInput label={t('caseView.consentNote')} maxLength={500} key={form.key('consentNote')} {...form.getInputProps('consentNote')} />
         <Textarea

@@ -2,6 +2,7 @@ import { Checkbox, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Tex
 import type { UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField';
 import type { CaseDetail } from '../../../../electron/core/api/contract';
 import { formatDate } from '../../i18n/format';
 import { formatMoment } from './format';
@@ -64,11 +65,9 @@ interface FieldInputProps {
   form: UseFormReturnType<any, any>;
   path: string;
   disabled?: boolean;
-  /** Options the case does not allow, with the reason (UU TPKS for out-of-court settlements). */
-  barredReason?: string | null;
 }
 
-export function FieldInput({ field: f, form, path, disabled, barredReason }: FieldInputProps) {
+export function FieldInput({ field: f, form, path, disabled }: FieldInputProps) {
   const { t } = useTranslation();
   const common = { label: f.label, description: f.help, required: !!f.required, disabled };
   const key = form.key(path);
@@ -78,7 +77,7 @@ export function FieldInput({ field: f, form, path, disabled, barredReason }: Fie
     case 'textarea':
       return <Textarea key={key} {...common} autosize minRows={3} maxRows={12} maxLength={f.max} {...form.getInputProps(path)} />;
     case 'date':
-      return <TextInput key={key} {...common} type="date" w={220} {...form.getInputProps(path)} />;
+      return <DateField key={key} {...common} clearable w={220} {...form.getInputProps(path)} />;
     case 'datetime':
       return <TextInput key={key} {...common} type="datetime-local" w={260} {...form.getInputProps(path)} />;
     case 'number':
@@ -99,12 +98,7 @@ export function FieldInput({ field: f, form, path, disabled, barredReason }: Fie
         <Checkbox.Group key={key} {...common} {...form.getInputProps(path)}>
           <Group gap="md" mt={6}>
             {(f.options ?? []).map((o) => (
-              <Checkbox
-                key={o.value}
-                value={o.value}
-                label={o.outOfCourt && barredReason ? `${o.label} — ${t('caseView.barredOption')}` : o.label}
-                disabled={disabled}
-              />
+              <Checkbox key={o.value} value={o.value} label={o.label} disabled={disabled} />
             ))}
           </Group>
         </Checkbox.Group>

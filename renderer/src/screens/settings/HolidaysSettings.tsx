@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { HolidayView, InputOf } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { keys, useHolidays } from '../../api/queries';
+import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { useApiSubmit } from '../../components/useApiSubmit';
@@ -127,7 +128,7 @@ function HolidayModal({ holiday, year, onClose }: { holiday: HolidayView | null;
   const v = validators(t);
   const form = useForm({
     initialValues: { date: holiday?.date ?? '', name: holiday?.name ?? '', kind: (holiday?.kind ?? 'national') as Kind },
-    validate: { date: v.required, name: v.required },
+    validate: { date: (value) => (value ? null : t('validation.required')), name: v.required },
   });
   const submit = useApiSubmit(
     form,
@@ -147,12 +148,11 @@ function HolidayModal({ holiday, year, onClose }: { holiday: HolidayView | null;
     <Modal opened onClose={onClose} title={holiday ? t('holidaySettings.edit') : t('holidaySettings.add')}>
       <form onSubmit={form.onSubmit(submit.run)} noValidate>
         <Stack gap="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('holidaySettings.date')}
             required
             disabled={holiday !== null}
-            min={`${year - 1}-01-01`}
+            defaultDate={`${year}-01-01`}
             key={form.key('date')}
             {...form.getInputProps('date')}
           />

@@ -2,9 +2,11 @@ import { Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TextIn
 import { useTranslation } from 'react-i18next';
 import { simfoni, vocab, type InputOf, type PersonView } from '../../../../../electron/core/api/contract';
 import { call } from '../../../api/client';
+import { DateField, todayIso } from '../../../components/DateField';
 import { FormError } from '../../../components/FormError';
 import { validators } from '../../../components/validators';
 import { optionData, optionLabel } from '../../../i18n/labels';
+import { RegionPicker } from '../../intake/RegionPicker';
 import { useCaseForm, useCaseWorkspace } from '../workspace';
 
 type AddInput = InputOf<'cases.addPerson'>;
@@ -21,10 +23,11 @@ interface PersonValues {
     kkNo: string;
     phone: string;
     birthPlace: string;
-    birthDate: string;
+    birthDate: string | null;
     sex: string;
     occupation: string;
     address: string;
+    region: string;
     rt: string;
     rw: string;
     disability: boolean;
@@ -47,6 +50,7 @@ const blank: PersonValues = {
     sex: '',
     occupation: '',
     address: '',
+    region: '',
     rt: '',
     rw: '',
     disability: false,
@@ -70,6 +74,7 @@ function valuesOf(p: PersonView): PersonValues {
       sex: p.sex ?? '',
       occupation: p.occupation ?? '',
       address: p.address ?? '',
+      region: p.region ?? '',
       rt: p.rt ?? '',
       rw: p.rw ?? '',
       disability: p.disability,
@@ -78,8 +83,8 @@ function valuesOf(p: PersonView): PersonValues {
   };
 }
 
-/** The person as the contract takes it; the region, chosen at intake, is kept as it is. */
-function personInput(v: PersonValues['person'], region: string): PersonInput {
+/** The person as the contract takes it. */
+function personInput(v: PersonValues['person']): PersonInput {
   return {
     fullName: v.fullName,
     nik: v.nik.trim(),
@@ -89,7 +94,7 @@ function personInput(v: PersonValues['person'], region: string): PersonInput {
     ...(v.birthDate ? { birthDate: v.birthDate } : {}),
     ...(v.sex ? { sex: v.sex as PersonInput['sex'] } : {}),
     ...(v.occupation ? { occupation: v.occupation as PersonInput['occupation'] } : {}),
-    region,
+    region: v.region,
     rt: v.rt.trim(),
     rw: v.rw.trim(),
     address: v.address,
@@ -119,13 +124,13 @@ export function PersonFormModal({ person, onClose }: { person: PersonView | null
     },
     send: (values, ref) => {
       if (person) {
-        return call('cases.updatePerson', { ...ref, personId: person.personId, person: personInput(values.person, person.region ?? '') });
+        return call('cases.updatePerson', { ...ref, personId: person.personId, person: personInput(values.person) });
       }
       const companion = values.role === 'companion';
       return call('cases.addPerson', {
         ...ref,
         role: values.role as AddInput['role'],
-        person: personInput(values.person, ''),
+        person: personInput(values.person),
         ...(values.relation && !companion ? { relation: values.relation as AddInput['relation'] } : {}),
         ...(companion ? { companionOf: values.companionOf, companionType: values.companionType as AddInput['companionType'] } : {}),
       });
@@ -188,7 +193,7 @@ export function PersonFormModal({ person, onClose }: { person: PersonView | null
             <TextInput label={t('caseView.person.kkNo')} inputMode="numeric" maxLength={16} key={form.key('person.kkNo')} {...form.getInputProps('person.kkNo')} />
             <TextInput label={t('caseView.person.phone')} maxLength={20} key={form.key('person.phone')} {...form.getInputProps('person.phone')} />
             <TextInput label={t('caseView.person.birthPlace')} maxLength={80} key={form.key('person.birthPlace')} {...form.getInputProps('person.birthPlace')} />
-            <TextInput type="date" label={t('caseView.person.birthDate')} key={form.key('person.birthDate')} {...form.getInputProps('person.birthDate')} />
+            <DateField label={t('caseView.person.birthDate')} maxDate={todayIso()} clearable key={form.key('person.birthDate')} {...form.getInputProps('person.birthDate')} />
             <NativeSelect
               label={t('caseView.person.sex')}
               data={[{ value: '', label: t('caseView.choose') }, ...optionData(simfoni.SEXES)]}
@@ -205,6 +210,12 @@ export function PersonFormModal({ person, onClose }: { person: PersonView | null
             <TextInput label="RW" maxLength={3} key={form.key('person.rw')} {...form.getInputProps('person.rw')} />
           </SimpleGrid>
           <TextInput label={t('caseView.person.address')} maxLength={300} key={form.key('person.address')} {...form.getInputProps('person.address')} />
+          <RegionPicker
+            label={t('caseView.person.region')}
+            value={form.values.person.region}
+            onChange={(code) => form.setFieldValue('person.region', code)}
+            error={form.errors['person.region']}
+          />
           <Checkbox
             label={t('caseView.person.disability')}
             key={form.key('person.disability')}
