@@ -6,6 +6,7 @@ import { authHandlers } from './auth/handlers';
 import { caseEditHandlers, findHandlers, intakeHandlers } from './cases';
 import { directoryHandlers } from './directory/handlers';
 import { documentsHandlers } from './documents';
+import { LanHostService, lanHandlers } from './lan';
 import { seedServiceStandards, servicesHandlers } from './services/handlers';
 import { seedHolidayYear } from './directory/handlers';
 import type { OpenDatabase } from './db/open';
@@ -28,6 +29,8 @@ export interface Core {
   /** Whether a session token is live (for transports that push change events). */
   hasSession(token: string | undefined): boolean;
   readonly register: Register;
+  /** LAN sharing as host: idle until `lan.activate()` (the desktop app and `serve --lan` call it). */
+  readonly lan: LanHostService;
   close(): void;
 }
 
@@ -47,6 +50,7 @@ function seedReferenceData({ db }: OpenDatabase, nowIso: string): void {
 
 export function createCore(opts: CoreOptions): Core {
   const register = new Register({ onUnlocked: seedReferenceData, ...opts });
+  const lan = new LanHostService(register, opts.log);
   const handlers = mergeHandlers(
     authHandlers,
     usersHandlers,
@@ -60,8 +64,10 @@ export function createCore(opts: CoreOptions): Core {
     workflowHandlers,
     directoryHandlers,
     documentsHandlers,
+    lanHandlers(lan),
   );
   const dispatcher = new Dispatcher(register, handlers, opts.log);
+  lan.attach((caller, method, input) => dispatcher.dispatch(caller, method, input));
   return {
     call: (caller, method, input) => dispatcher.dispatch(caller, method, input),
     subscribe(listener) {
@@ -70,6 +76,10 @@ export function createCore(opts: CoreOptions): Core {
     },
     hasSession: (token) => register.sessions.isLive(token),
     register,
-    close: () => register.close(),
+    lan,
+    close: () => {
+      void lan.close();
+      register.close();
+    },
   };
 }

@@ -41,9 +41,10 @@ export class Register {
   readonly dataDir: string;
   readonly clock: Clock;
   readonly scryptN: number;
-  readonly keepUnlocked: boolean;
+  /** Set while this PC hosts LAN sharing: paired PCs need the register open when nobody here is logged in. */
+  keepUnlocked: boolean;
   readonly sessions = new SessionStore();
-  readonly events = new EventEmitter<{ change: [ChangeEvent] }>();
+  readonly events = new EventEmitter<{ change: [ChangeEvent]; unlocked: []; locked: [] }>();
   readonly deviceId: string;
   private readonly migrations: MigrationMeta[];
   private opened: OpenDatabase | null = null;
@@ -123,6 +124,7 @@ export class Register {
     // Idle sessions end on time even when no request arrives, and with the last one the key goes.
     this.sweeper = setInterval(() => this.sweepIdleSessions(), 30_000);
     this.sweeper.unref();
+    this.events.emit('unlocked');
   }
 
   private sweepIdleSessions(): void {
@@ -133,6 +135,7 @@ export class Register {
 
   /** Closes the database and wipes the key from memory. */
   lock(): void {
+    const wasOpen = this.opened !== null;
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
     this.sessions.clear();
@@ -140,6 +143,7 @@ export class Register {
     this.opened = null;
     this.key?.fill(0);
     this.key = null;
+    if (wasOpen) this.events.emit('locked');
   }
 
   /** Called when a session ends: a desktop locks itself once nobody is logged in. */

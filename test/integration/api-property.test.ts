@@ -205,6 +205,15 @@ function validInputs(office: Office, desk: Person, c: { id: string; personId: st
     'documents.settings.get': {},
     'documents.settings.update': { version: 1, paper: 'A4' },
     'documents.recoverySheet': { recoveryCode: '22222-33333-44444-55555-66666' },
+    'lan.status': {},
+    'lan.enableHost': { port: 47_470 },
+    'lan.disableHost': {},
+    'lan.pairing.list': {},
+    'lan.confirmPairing': { requestId: NOBODY, code: '123456' },
+    'lan.refusePairing': { requestId: NOBODY },
+    'lan.devices.list': {},
+    'lan.revoke': { id: NOBODY, version: 1, reason: 'palsu' },
+    'lan.setAutoUnlock': { enabled: true },
   };
 }
 

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { Permission, Role } from './roles';
 import { method } from './contract-kit';
 import { casesContract } from './contract-cases';
+import { lanContract } from './contract-lan';
 import { documentsContract } from './contract-documents';
 
 export * from './contract-cases';
+export type * from './contract-lan';
 export * from './contract-documents';
 export * as vocab from './vocab';
 export * as simfoni from '../simfoni';
@@ -306,7 +308,7 @@ const coreContract = {
 } as const;
 
 /** Every method of the API: the core's own, the case register's and the documents'. */
-export const contract = { ...coreContract, ...casesContract, ...documentsContract } as const;
+export const contract = { ...coreContract, ...casesContract, ...documentsContract, ...lanContract } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
