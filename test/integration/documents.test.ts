@@ -103,6 +103,11 @@ describe('versions: making a document again never overwrites it', () => {
     const b = await makeDocument(world, job, { requestId });
     expect(b.id).toBe(a.id);
     expect(b.number).toBe(a.number);
+    // Sent twice at the same moment (a double click on a slow PC): still one document.
+    const twice = '01900000-0000-7000-8000-00000000abce';
+    const [x, y] = await Promise.all([makeDocument(world, job, { requestId: twice }), makeDocument(world, job, { requestId: twice })]);
+    expect(y.id).toBe(x.id);
+    expect(ok(await world.team.head.call('documents.list', { search: x.number! })).total).toBe(1);
   });
 
   it('a screen showing an old version of the case gets CONFLICT, not a letter about a case that has changed', async () => {

@@ -256,6 +256,7 @@ export async function prepareGeneration(input: GenerateInput, call: CallContext)
   const author = loadUser(db, me.userId);
   if (!author) throw new ApiError('UNAUTHENTICATED');
   const signer = resolveSigner(db, settings, input.signerId);
+  // A new version is the same letter corrected: it keeps the date (and number) of the first.
   const letterDate = previous?.row.letterDate ?? localDateOf(call.now, tz);
   const number = previous ? (previous.row.number ?? '') : def.numbered ? NUMBER_PLACEHOLDER : '';
   const ctx = buildContext({
@@ -333,6 +334,9 @@ export function commitGeneration(input: GenerateInput, call: CallContext, p: Pre
     number = row.number;
     updateVersioned(db, documents, 'document', id, row.version, { latestVersion: versionNo, hal: p.header.hal, addressee: p.header.addressee }, me.userId, call.nowIso);
   } else {
+    // The same request sent twice at once: the first to commit made it.
+    const done = input.requestId ? db.select({ id: documents.id }).from(documents).where(eq(documents.requestId, input.requestId)).get() : undefined;
+    if (done) return commitGeneration(input, call, { existing: done.id });
     id = uuidv7(call.now.getTime());
     versionNo = 1;
     let allocated: { series: string; year: number; seq: number } | null = null;
