@@ -7,6 +7,7 @@ import { exportDocuments, ExportRefused } from '../core/documents';
 import { parseArgs, readSecretFromStdin, requireValue, UsageError } from './args';
 import { isLoopback, startWebHarness } from './web-harness';
 import { createDemoOffice, DEMO_STAFF } from './demo';
+import { serveLan } from './serve-lan';
 
 /** The demonstration office's password, printed with it: the office holds invented data only. */
 const DEMO_PASSWORD = 'demo-teduh-2026';
@@ -22,6 +23,11 @@ Pemakaian: npm run teduh -- <perintah> [opsi]
          Mencetak kode pemulihan (simpan di tempat aman).
   serve  --web --data-dir DIR --port N
          Menjalankan harness web (UI + API) di http://127.0.0.1:N/ saja.
+  serve  --lan --data-dir DIR --port N [--host ALAMAT]
+         Menjadikan PC ini host berbagi LAN tanpa jendela (PC kantor yang selalu menyala):
+         TLS 1.3 di port N (semua antarmuka, atau ALAMAT), diumumkan lewat mDNS.
+         Kata sandi (atau kode pemulihan) untuk membuka register dibaca dari standard input;
+         register tetap terbuka selama perintah ini berjalan.
          Variabel TEDUH_FAKE_NOW=<waktu ISO> menjalankan jam harness mulai dari waktu itu
          (untuk pelatihan dan uji tenggat).
   demo   --data-dir DIR [--password SANDI]
@@ -79,11 +85,12 @@ function ensureRendererBuilt(): string {
 }
 
 async function serve(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['data-dir', 'port', 'host'], switches: ['web'] });
-  if (!args.web) throw new UsageError('pilih mode: --web');
+  const args = parseArgs(argv, { values: ['data-dir', 'port', 'host'], switches: ['web', 'lan'] });
+  if (!args.web === !args.lan) throw new UsageError('pilih satu mode: --web atau --lan');
   const dataDir = requireValue(args, 'data-dir');
   const port = Number(requireValue(args, 'port'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port harus angka 0-65535');
+  if (args.lan) return serveLanUntilStopped(dataDir, port, typeof args.host === 'string' ? args.host : '0.0.0.0');
   const host = typeof args.host === 'string' ? args.host : '127.0.0.1';
   if (!isLoopback(host)) throw new UsageError(`harness web hanya mendengarkan di 127.0.0.1 (ditolak: ${host})`);
   const rendererDir = ensureRendererBuilt();
@@ -102,6 +109,23 @@ async function serve(argv: string[]): Promise<number> {
   await harness.close();
   core.close();
   return 0;
+}
+
+/** A host for the office's PCs, without a window; the register stays open while it runs. */
+async function serveLanUntilStopped(dataDir: string, port: number, bindAddress: string): Promise<number> {
+  const secret = await readSecretFromStdin('Kata sandi (atau kode pemulihan) untuk membuka register: ');
+  const core = createCore({ dataDir, log, keepUnlocked: true });
+  try {
+    const stop = await serveLan(core, { port, bindAddress, secret, out: (s) => process.stdout.write(s) });
+    await new Promise<void>((done) => {
+      process.once('SIGINT', () => done());
+      process.once('SIGTERM', () => done());
+    });
+    await stop();
+    return 0;
+  } finally {
+    core.close();
+  }
 }
 
 async function verify(argv: string[]): Promise<number> {

@@ -8,6 +8,7 @@ import { updateVersioned } from '../db/versioned';
 import { uuidv7 } from '../ids';
 import { disableAutoUnlock, enableAutoUnlock } from './auto-unlock';
 import type { LanHostService } from './host';
+import type { LanDeviceView } from '../api/contract-lan';
 import { createTlsIdentity, type TlsIdentity } from './identity';
 import { allDevices, deviceView, readHostConfig, readHostIdentity, saveHostIdentity } from './store';
 
@@ -44,6 +45,41 @@ export function writeHostSettings(db: Db, identity: TlsIdentity, s: HostSettings
   ) {
     updateVersioned(db, lanHost, 'lan_host', 1, current.version, values, by, at);
   }
+}
+
+/**
+ * Adds the PC of a waiting pairing request when `code` is the host's code for it (inside
+ * the caller's transaction). The caller publishes `{ type: 'lan.device', id }` once it is
+ * committed: that is when the TLS layer learns the certificate and the PC is told.
+ */
+export function confirmPairing(
+  db: Db,
+  service: LanHostService,
+  input: { requestId: string; code: string; name?: string | undefined },
+  by: string | null,
+  at: string,
+): LanDeviceView {
+  const found = service.pairing.prepareConfirmation(input.requestId, input.code);
+  if (db.select({ id: lanDevices.id }).from(lanDevices).where(eq(lanDevices.fingerprint, found.fingerprint)).get()) {
+    throw new ApiError('CONFLICT', 'PC ini sudah pernah dipasangkan.');
+  }
+  const id = uuidv7(new Date(at).getTime());
+  db.insert(lanDevices)
+    .values({
+      id,
+      name: input.name ?? found.deviceName,
+      fingerprint: found.fingerprint,
+      certPem: found.certPem,
+      pairedAt: at,
+      pairedBy: by,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: by,
+      updatedBy: by,
+    })
+    .run();
+  service.pairing.markConfirmed(input.requestId, id);
+  return deviceView(db.select().from(lanDevices).where(eq(lanDevices.id, id)).get()!, false);
 }
 
 /** The `lan.*` methods: the host's administrator's side of LAN sharing. */
@@ -98,32 +134,11 @@ export function lanHandlers(service: LanHostService) {
     'lan.confirmPairing': {
       run(input, ctx) {
         const me = requireSession(ctx);
-        const { db } = ctx.reg.db;
-        const found = service.pairing.prepareConfirmation(input.requestId, input.code);
-        if (db.select({ id: lanDevices.id }).from(lanDevices).where(eq(lanDevices.fingerprint, found.fingerprint)).get()) {
-          throw new ApiError('CONFLICT', 'PC ini sudah pernah dipasangkan.');
-        }
-        const id = uuidv7(ctx.now.getTime());
-        db.insert(lanDevices)
-          .values({
-            id,
-            name: input.name ?? found.deviceName,
-            fingerprint: found.fingerprint,
-            certPem: found.certPem,
-            pairedAt: ctx.nowIso,
-            pairedBy: me.userId,
-            createdAt: ctx.nowIso,
-            updatedAt: ctx.nowIso,
-            createdBy: me.userId,
-            updatedBy: me.userId,
-          })
-          .run();
-        service.pairing.markConfirmed(input.requestId, id);
+        const view = confirmPairing(ctx.reg.db.db, service, input, me.userId, ctx.nowIso);
         ctx.audit.entityType = 'lan_device';
-        ctx.audit.entityId = id;
-        ctx.changes.push({ type: 'lan.device', id });
-        const row = db.select().from(lanDevices).where(eq(lanDevices.id, id)).get()!;
-        return deviceView(row, false);
+        ctx.audit.entityId = view.id;
+        ctx.changes.push({ type: 'lan.device', id: view.id });
+        return view;
       },
     },
 

@@ -3,7 +3,7 @@
  * the others (clients) forward their calls to it and keep no case data.
  */
 export { LanHostService, HOST_LOCKED_MESSAGE, lanAddresses, type LanHostOptions } from './host';
-export { lanHandlers, hostIdentityFor, writeHostSettings, defaultHostName, type HostSettings } from './handlers';
+export { lanHandlers, hostIdentityFor, writeHostSettings, confirmPairing, defaultHostName, type HostSettings } from './handlers';
 export { createLanClient, classifyConnectionError, type LanClient, type LanClientOptions, type LanConnectionState } from './client';
 export { requestPairing, PairingError, type PairedHost, type PairingAttempt } from './pair-client';
 export { advertiseHost, browseHosts, SERVICE_TYPE, type DiscoveredHost, type MdnsOptions } from './discovery';
