@@ -24,7 +24,7 @@ export interface MdnsOptions {
  * finding the host; the TLS handshake is what proves who it is.
  */
 export function advertiseHost(opts: { name: string; port: number; fingerprint: string } & MdnsOptions): { stop(): Promise<void> } {
-  const bonjour = new Bonjour(opts.interface ? ({ interface: opts.interface } as object) : {}, () => {});
+  const bonjour = new Bonjour(mdnsSocketOptions(opts), () => {});
   bonjour.publish({
     name: opts.name,
     type: SERVICE_TYPE,
@@ -44,7 +44,7 @@ export function browseHosts(
   onChange: (hosts: DiscoveredHost[]) => void,
   opts: MdnsOptions = {},
 ): { hosts(): DiscoveredHost[]; refresh(): void; stop(): void } {
-  const bonjour = new Bonjour(opts.interface ? ({ interface: opts.interface } as object) : {}, () => {});
+  const bonjour = new Bonjour(mdnsSocketOptions(opts), () => {});
   const browser = bonjour.find({ type: SERVICE_TYPE });
   const list = (): DiscoveredHost[] =>
     browser.services
@@ -71,4 +71,12 @@ export function browseHosts(
       bonjour.destroy();
     },
   };
+}
+
+/**
+ * multicast-dns options for one interface: join the group there, but bind the socket to
+ * every address, since Linux delivers multicast only to sockets bound to the wildcard.
+ */
+function mdnsSocketOptions(opts: MdnsOptions): object {
+  return opts.interface ? { interface: opts.interface, bind: '0.0.0.0' } : {};
 }
