@@ -31,9 +31,14 @@ export function DashboardScreen() {
 
       {session.permissions.includes('cases.read') && <CaseOverview />}
 
-      <Text size="sm">
-        <Kbd>F8</Kbd> — {t('dashboard.privacy')}
-      </Text>
+      <Stack gap={4}>
+        <Text size="sm">
+          <Kbd>F8</Kbd> — {t('dashboard.privacy')}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('dashboard.idleLock')}: {t('dashboard.idleLockValue', { count: session.idleLockMinutes })}
+        </Text>
+      </Stack>
 
       {shortcuts.length > 0 && (
         <Stack gap="sm">
