@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { createCore, type Core } from '../core';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
-import { SessionBridge, createCallHandler, trackPageLifetime } from './ipc-bridge';
+import { SessionBridge, createCallHandler, trackPageLifetime, type CoreCall } from './ipc-bridge';
+import { LanClientMode, LanClientSetup, PairingFile, createLanClientHandler, safeStorageSecretStore } from './lan-client';
 import { createLineLog } from './log';
 import { blockRemoteRequests, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
 
@@ -23,6 +24,9 @@ const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPat
 const appPages = new Set<number>();
 let core: Core | null = null;
 let bridge: SessionBridge | null = null;
+/** Set when this PC is a LAN client: it has no register of its own in use, only the host's. */
+let lanClient: LanClientMode | null = null;
+let lanSetup: LanClientSetup | null = null;
 
 function appWindows(): BrowserWindow[] {
   return BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed() && appPages.has(w.webContents.id));
@@ -71,8 +75,30 @@ async function start(log: (line: string) => void): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererDir }));
   if (app.isPackaged) Menu.setApplicationMenu(null);
 
+  // LAN sharing: a PC paired with a host forwards every call there and opens no register
+  // of its own; any other PC runs its own core, which hosts when the office chose so.
+  const userData = app.getPath('userData');
+  const pairingFile = new PairingFile(join(userData, 'lan-client.bin'), safeStorage);
+  const paired = pairingFile.load();
+  if (!paired && pairingFile.exists()) log('LAN: the pairing file cannot be read with this account\'s secret storage; starting on its own');
+  const restartInNewRole = () => {
+    app.relaunch();
+    app.quit();
+  };
+  lanSetup = new LanClientSetup(pairingFile, () => lanClient, restartInNewRole, restartInNewRole);
+  ipcMain.handle('teduh:lan-client', createLanClientHandler(lanSetup, (sender) => appPages.has(sender.id)));
+  if (paired) {
+    lanClient = new LanClientMode(paired, pairingFile, log);
+    startShell(lanClient.call, (listener) => lanClient!.subscribe(listener), log);
+    // The connection's state is no secret: every page may show it (a banner, even at the login screen).
+    lanClient.client.onStatus((state) => {
+      for (const win of appWindows()) win.webContents.send('teduh:event', { type: 'lan.connection', id: state });
+    });
+    return;
+  }
+
   try {
-    core = createCore({ dataDir: join(app.getPath('userData'), 'register'), resourcesDir, log });
+    core = createCore({ dataDir: join(userData, 'register'), resourcesDir, log });
   } catch (e) {
     log(`core failed to start: ${(e as Error)?.name ?? 'unknown'}`);
     dialog.showErrorBox(
@@ -83,12 +109,19 @@ async function start(log: (line: string) => void): Promise<void> {
     return;
   }
 
-  const sessionBridge = new SessionBridge(core.call, log);
+  const hosting = core.lan.activate({ advertise: true, unlockSecrets: safeStorageSecretStore(join(userData, 'lan-autounlock.secret'), safeStorage) });
+  hosting.catch(() => log('LAN host failed to start'));
+  startShell(core.call, (listener) => core!.subscribe(listener), log);
+}
+
+/** The session bridge, the change events, the locks and the window, over a core or a host. */
+function startShell(callCore: CoreCall, subscribe: NonNullable<Core['subscribe']>, log: (line: string) => void): void {
+  const sessionBridge = new SessionBridge(callCore, log);
   bridge = sessionBridge;
   ipcMain.handle('teduh:call', createCallHandler(sessionBridge, (sender) => appPages.has(sender.id)));
 
   // Change events go only to pages with a session: a locked screen learns nothing.
-  core.subscribe((event) => {
+  subscribe((event) => {
     for (const win of appWindows()) {
       if (sessionBridge.hasSession(win.webContents.id)) win.webContents.send('teduh:event', event);
     }
@@ -117,6 +150,9 @@ if (!app.requestSingleInstanceLock()) {
     if (bridge && appWindows().length === 0) createWindow(bridge);
   });
   app.on('will-quit', () => {
+    lanSetup?.close();
+    void lanClient?.close();
+    lanClient = null;
     core?.close();
     core = null;
   });

@@ -91,6 +91,7 @@ const fake = await vi.hoisted(async () => {
     ipcMain: { handle: (channel: string, h: (...args: any[]) => unknown) => void ipcHandlers.set(channel, h) },
     powerMonitor: new Emitter(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
     session: {
       defaultSession: {
         setPermissionRequestHandler: vi.fn(),

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SessionBridge } from '../../electron/main/ipc-bridge';
+import { LanClientMode, LanClientSetup, PairingFile, createLanClientHandler, safeStorageSecretStore, type SafeStorageLike } from '../../electron/main/lan-client';
+import { APP_ENTRY_URL } from '../../electron/main/app-protocol';
+import { requestPairing } from '../../electron/core/lan';
+import { FAST_SCRYPT_N, addUser, call, disposeAll, newOffice, ok, onDispose, tempDir, type Office } from '../fixtures/office';
+
+/**
+ * The client PC's main process with stand-ins for Electron's safeStorage, against a real
+ * host in this process: what it keeps on disk, and that the page cannot tell the host
+ * from a local core.
+ */
+afterEach(disposeAll);
+
+/** safeStorage's stand-in: reversible, but never the plain text. */
+function fakeSafeStorage(available = true): SafeStorageLike {
+  return {
+    isEncryptionAvailable: () => available,
+    encryptString: (s) => Buffer.from(Buffer.from(s, 'utf8').map((b) => b ^ 0x5a)),
+    decryptString: (b) => Buffer.from(b.map((x) => x ^ 0x5a)).toString('utf8'),
+  };
+}
+
+async function hostingOffice(): Promise<{ office: Office; port: number }> {
+  const office = await newOffice({ scryptN: FAST_SCRYPT_N });
+  await office.core.lan.activate({ advertise: false });
+  onDispose(() => void office.core.lan.close());
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  ok(await call(office.core, office.adminToken, 'lan.enableHost', { port, bindAddress: '127.0.0.1' }));
+  await office.core.lan.reconcile();
+  return { office, port: office.core.lan.port! };
+}
+
+async function confirmAtHost(office: Office, code: string): Promise<void> {
+  const request = ok(await call(office.core, office.adminToken, 'lan.pairing.list', {})).find((r) => r.code === code)!;
+  ok(await call(office.core, office.adminToken, 'lan.confirmPairing', { requestId: request.id, code }));
+}
+
+const appPage = { id: 1, mainFrame: { url: APP_ENTRY_URL, parent: null, processId: 1, routingId: 1 }, isDestroyed: () => false };
+
+describe('a client PC', () => {
+  it('pairs from its settings screen, and keeps only an encrypted pairing file', async () => {
+    const { office, port } = await hostingOffice();
+    const path = join(tempDir(), 'lan-client.bin');
+    const file = new PairingFile(path, fakeSafeStorage());
+    const onPaired = vi.fn();
+    const setup = new LanClientSetup(file, () => null, onPaired, vi.fn());
+    const handler = createLanClientHandler(setup, (s) => s.id === 1);
+
+    // Only the app's own page may do this.
+    const stranger = { sender: { ...appPage, id: 2 }, senderFrame: appPage.mainFrame };
+    expect((await handler(stranger, 'status', {})).ok).toBe(false);
+
+    const event = { sender: appPage, senderFrame: appPage.mainFrame };
+    expect(await handler(event, 'status', {})).toEqual({ ok: true, value: { role: 'standalone' } });
+    const started = await handler(event, 'pair', { host: '127.0.0.1', port, deviceName: 'PC Depan' });
+    expect(started.ok).toBe(true);
+    const { code } = (started as { value: { code: string } }).value;
+    const waiting = handler(event, 'awaitPairing', {});
+    await confirmAtHost(office, code);
+    expect((await waiting).ok).toBe(true);
+    expect(onPaired).toHaveBeenCalledOnce();
+
+    const onDisk = readFileSync(path, 'latin1');
+    expect(onDisk).not.toContain('PRIVATE KEY');
+    expect(onDisk).not.toContain('CERTIFICATE');
+    expect(file.load()?.host).toBe('127.0.0.1');
+    setup.close();
+  });
+
+  it('never writes its key without the OS secret storage', () => {
+    const file = new PairingFile(join(tempDir(), 'lan-client.bin'), fakeSafeStorage(false));
+    expect(() => file.save({ host: 'h', port: 1, deviceId: 'd', deviceKey: 'k', deviceCert: 'c', hostCert: 'h', hostFingerprint: 'f' })).toThrow();
+    expect(file.exists()).toBe(false);
+    const secrets = safeStorageSecretStore(join(tempDir(), 'secret'), fakeSafeStorage(false));
+    expect(secrets.available()).toBe(false);
+    expect(() => secrets.save(Buffer.alloc(32))).toThrow();
+  });
+
+  it("forwards the page's calls to the host through the session bridge: the page never holds the token, and a host that is gone is UNAVAILABLE", async () => {
+    const { office, port } = await hostingOffice();
+    const worker = await addUser(office, 'case_worker');
+    const attempt = await requestPairing({ host: '127.0.0.1', port, deviceName: 'PC Konselor' });
+    await confirmAtHost(office, attempt.code);
+    const paired = await attempt.confirmed;
+    const file = new PairingFile(join(tempDir(), 'lan-client.bin'), fakeSafeStorage());
+    file.save(paired);
+    const mode = new LanClientMode(file.load()!, file, () => {}, () => ({ stop() {} }));
+    onDispose(() => void mode.close());
+    const bridge = new SessionBridge(mode.call);
+    const events: string[] = [];
+    mode.subscribe((e) => events.push(e.type));
+
+    const login = await bridge.call(7, 'auth.login', { username: worker.username, password: worker.password });
+    expect(login.ok).toBe(true);
+    expect(JSON.stringify(login)).not.toContain('token');
+    const list = await bridge.call(7, 'cases.list', {});
+    expect(list.ok).toBe(true);
+    await vi.waitFor(() => expect(mode.status().state).toBe('connected'));
+    ok(await call(office.core, office.adminToken, 'settings.update', { version: 1, idleLockMinutes: 7 }));
+    await vi.waitFor(() => expect(events).toContain('settings.updated'));
+
+    await office.core.lan.close();
+    const gone = await bridge.call(7, 'cases.list', {});
+    expect(gone.ok).toBe(false);
+    if (!gone.ok) expect(gone.error.code).toBe('UNAVAILABLE');
+  });
+});
