@@ -73,3 +73,34 @@ test('a case worker takes a mediation to its approval step; another head approve
   await expect(worker.getByTestId('step-koordinasi_mediator').getByTestId('step-status')).toHaveText('Dapat dikerjakan');
   await keepScreenshot(worker, testInfo, 'approved');
 });
+
+test('a head refuses a submission with a reason; the case worker reads it on the step and submits again', async ({ browser, harness }, testInfo) => {
+  const call = apiOf(harness);
+  const { adminToken, tokens } = await addStaff(harness, [staff.worker, staff.head]);
+  const c = await registerCaseDetail(harness, adminToken, aMediation());
+  const workerToken = tokens[staff.worker.username]!;
+  let v = c.version;
+  v = (await call(workerToken, 'steps.complete', { caseId: c.id, caseVersion: v, step: 'asesmen', outcome: 'dapat_dimediasi', data: { analysis: 'Dapat dimediasi.' } })).version;
+  v = (await call(workerToken, 'steps.complete', { caseId: c.id, caseVersion: v, step: 'asesmen_lanjutan', data: { partiesAssessment: 'Kedua pihak bersedia.' } })).version;
+  await call(workerToken, 'steps.complete', { caseId: c.id, caseVersion: v, step: 'rencana_intervensi', data: { plan: 'Mediasi di balai kelurahan.' } });
+
+  const head = await openAs(browser, harness, staff.head, '/approvals');
+  await head.getByRole('button', { name: `Tinjau ${c.registerNo}` }).click();
+  const review = head.getByTestId('approval-review');
+  await review.getByRole('button', { name: 'Tolak' }).click();
+  await expect(review.getByText('Tuliskan alasan penolakan')).toBeVisible();
+  await review.getByLabel('Catatan / alasan').fill('Balai kelurahan tidak menjaga kerahasiaan korban; gunakan ruang mediasi UPTD.');
+  await review.getByRole('button', { name: 'Tolak' }).click();
+  await expect(head.getByText('Tidak ada permintaan persetujuan yang menunggu.')).toBeVisible();
+
+  const worker = await openAs(browser, harness, staff.worker, casePath(c.id));
+  const plan = worker.getByTestId('step-rencana_intervensi');
+  await expect(plan.getByTestId('rejection-comment')).toHaveText('Balai kelurahan tidak menjaga kerahasiaan korban; gunakan ruang mediasi UPTD.');
+  await expect(plan).toContainText(`ditolak oleh ${staff.head.fullName}`);
+  // The form keeps what was submitted, to be corrected rather than typed again.
+  await expect(plan.getByLabel('Rencana intervensi layanan mediasi')).toHaveValue('Mediasi di balai kelurahan.');
+  await keepScreenshot(worker, testInfo, 'rejected');
+  await plan.getByLabel('Rencana intervensi layanan mediasi').fill('Mediasi di ruang mediasi UPTD PPA.');
+  await plan.getByRole('button', { name: 'Ajukan persetujuan' }).click();
+  await expect(plan.getByTestId('step-status')).toHaveText('Menunggu persetujuan');
+});

@@ -19,8 +19,8 @@ export function CaseHeader() {
   const { base: c, editable } = useCaseWorkspace();
   const session = useCurrentSession();
   const [dialog, setDialog] = useState<'assign' | 'close' | null>(null);
-  // Outside its steps a case is closed only by its case worker or a head (the core checks it too).
-  const mayClose = editable && (session.user.role === 'case_worker' || session.user.role === 'head');
+  // Case workers and heads decide who handles a case, and close it outside its steps (the core checks the latter too).
+  const manages = editable && (session.user.role === 'case_worker' || session.user.role === 'head');
 
   return (
     <Stack gap={6}>
@@ -51,12 +51,12 @@ export function CaseHeader() {
         <Text size="sm" data-testid="case-assigned">
           {t('caseView.assignedTo')}: <b>{c.assignedTo?.fullName ?? t('caseView.unassigned')}</b>
         </Text>
-        {editable && (
+        {manages && (
           <Button size="compact-xs" variant="light" onClick={() => setDialog('assign')}>
             {t('caseView.assign')}
           </Button>
         )}
-        {mayClose && (
+        {manages && (
           <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDialog('close')}>
             {t('caseView.closeCase')}
           </Button>
