@@ -103,13 +103,20 @@ export function IntakeForm({ service, draft, onDraftCreated, onRegistered, onDis
   const isComplaint = def.kind === 'service_complaint';
   const formRef = useRef<HTMLFormElement>(null);
   const busy = useRef(false);
-  const saved = draft ? readDraft(draft.data) : null;
-  const [requestId] = useState(() => saved?.requestId ?? newRequestId());
+  // What the form starts from is read once: a draft's values and the request id it already carries.
+  const [start] = useState(() => {
+    const saved = draft ? readDraft(draft.data) : null;
+    return {
+      values: saved ? restoreIntake(saved.form, def) : blankIntake(def),
+      requestId: saved?.requestId ?? newRequestId(),
+    };
+  });
+  const { requestId } = start;
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [focusPerson, setFocusPerson] = useState<string | null>(null);
 
   const form = useForm<IntakeValues>({
-    initialValues: saved ? restoreIntake(saved.form, def) : blankIntake(def),
+    initialValues: start.values,
     validate: (values) => validateIntake(values, def.kind, t),
   });
   const values = form.values;
