@@ -174,6 +174,7 @@ function validInputs(office: Office, desk: Person, c: { id: string; personId: st
     'cases.list': { search: 'Korban' },
     'cases.revealName': { caseId: c.id, personId: c.personId },
     'cases.update': { ...caseRef, chronology: 'diubah' },
+    'cases.close': { ...caseRef, closure: 'withdrawn', reason: 'palsu' },
     'cases.setRequirement': { ...caseRef, code: 'ktp', status: 'complete' },
     'cases.addPerson': { ...caseRef, role: 'witness', person: { fullName: 'Saksi Palsu' } },
     'cases.updatePerson': { ...caseRef, personId: c.personId, person: { fullName: 'Nama Palsu' } },
