@@ -135,13 +135,14 @@ test("a child victim's data needs a parent's or guardian's consent, and the form
   expect((await api(harness.url, 'cases.list', {}, token)).total).toBe(1);
 });
 
-test('a high-risk complaint warns that the crisis steps open at once, and saving leads straight to the case', async ({ page, harness }, testInfo) => {
+test('a high-risk crisis intake warns that the crisis steps open at once, and saving leads straight to the case', async ({ page, harness }, testInfo) => {
   await addFrontDeskOfficer(harness.url);
-  await page.goto(`${harness.url}#/intake/pengaduan_kekerasan`);
+  await page.goto(`${harness.url}#/intake/intervensi_krisis`);
   await logIn(page, frontDesk.username, frontDesk.password);
 
+  await expect(page.getByRole('heading', { name: 'Penerimaan: Intervensi Krisis' })).toBeVisible();
   await page.getByRole('radio', { name: /^Tinggi/ }).check();
-  await expect(page.getByTestId('high-risk-notice')).toContainText('langsung dibawa ke halaman kasus');
+  await expect(page.getByTestId('high-risk-notice')).toHaveText(/langkah intervensi krisis dibuka saat itu juga.*langsung dibawa ke halaman kasus/);
   await page.getByRole('group', { name: 'Korban 1' }).getByLabel('Nama lengkap').fill('Maya Sari');
   const consent = page.getByRole('region', { name: 'Persetujuan pemrosesan data' });
   await consent.getByLabel('Korban sendiri').check();
@@ -150,5 +151,5 @@ test('a high-risk complaint warns that the crisis steps open at once, and saving
 
   await page.getByRole('button', { name: 'Simpan dan daftarkan' }).click();
   await expect(page).toHaveURL(/#\/cases\/[0-9a-f-]{36}$/);
-  await expect(page.getByText(/REG\/\d{4}\/\d{5} tercatat dengan risiko tinggi/)).toBeVisible();
+  await expect(page.getByText(/REG\/\d{4}\/\d{5} tercatat dengan risiko tinggi\. Langkah krisis sudah dibuka\./)).toBeVisible();
 });

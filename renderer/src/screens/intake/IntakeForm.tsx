@@ -327,7 +327,7 @@ export function IntakeForm({ service, draft, onDraftCreated, onRegistered, onDis
           </Grid>
           {has('risk') && values.riskLevel === 'high' && (
             <Alert color="red" variant="filled" mt="sm" role="alert" data-testid="high-risk-notice">
-              {t('intake.highRiskNotice')}
+              {def.steps.some((step) => step.crisis) ? t('intake.highRiskNotice') : t('intake.highRiskNoticeNoCrisis')}
             </Alert>
           )}
         </Section>

@@ -120,8 +120,13 @@ function IntakeOfService({ code }: { code: string }) {
         onRegistered={(result, values) => {
           forgetDraftInAddress();
           if (service.definition.kind === 'case' && values.riskLevel === 'high') {
-            // Crisis: the case screen opens at once, with its crisis steps first.
-            notifications.show({ color: 'red', message: t('intake.done.crisis', { registerNo: result.registerNo }), autoClose: 15_000 });
+            // High risk: the case screen opens at once (a service with crisis steps shows them first).
+            const crisisSteps = service.definition.steps.some((step) => step.crisis);
+            notifications.show({
+              color: 'red',
+              message: t(crisisSteps ? 'intake.done.crisis' : 'intake.done.highRisk', { registerNo: result.registerNo }),
+              autoClose: 15_000,
+            });
             navigate(`/cases/${result.id}`);
             return;
           }
