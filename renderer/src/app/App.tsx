@@ -42,6 +42,8 @@ function SessionGuard({ session }: { session: SessionView }) {
 
   useEffect(() => {
     const unsubscribe = window.teduh?.subscribe((event) => {
+      // Back from a lost connection to the LAN host: events were missed, so everything is stale.
+      if (event.type === 'lan.resync') return void client.invalidateQueries();
       const recordType = event.type.split('.')[0] ?? '';
       for (const queryKey of staleOnChange[recordType] ?? []) void client.invalidateQueries({ queryKey });
     });

@@ -7,6 +7,7 @@ import { CaseScreen } from '../screens/case/CaseScreen';
 import { CasesScreen, ServiceCasesScreen } from '../screens/cases/CasesScreen';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
+import { LanScreen } from '../screens/lan/LanScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 
@@ -16,7 +17,7 @@ import { UsersScreen } from '../screens/users/UsersScreen';
  * the core does not have yet has no entry here.
  */
 export interface NavItem {
-  key: 'dashboard' | 'users' | 'settings' | 'audit' | 'cases' | 'service' | 'intake' | 'case' | 'approvals';
+  key: 'dashboard' | 'users' | 'settings' | 'audit' | 'cases' | 'service' | 'intake' | 'case' | 'approvals' | 'lan';
   path: string;
   /** Without it, every logged-in user sees the entry. */
   permission?: Permission;
@@ -37,6 +38,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'users', path: '/users', permission: 'users.manage', element: () => <UsersScreen /> },
   { key: 'settings', path: '/settings', element: () => <SettingsScreen /> },
   { key: 'audit', path: '/audit', permission: 'audit.read', element: () => <AuditScreen /> },
+  { key: 'lan', path: '/lan', permission: 'settings.manage', element: () => <LanScreen /> },
 ];
 
 export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {

@@ -167,6 +167,7 @@ export const en: Messages = {
     audit: 'Audit trail',
     case: 'Case',
     approvals: 'Approvals',
+    lan: 'LAN sharing',
   },
   navHint: {
     dashboard: 'Your account at a glance',
@@ -175,6 +176,7 @@ export const en: Messages = {
     audit: 'A record of every access and change',
     case: 'One case: steps, people, deadlines',
     approvals: 'Requests waiting for a decision',
+    lan: 'Host PC, pairing other PCs, automatic unlock',
   },
   hideScreen: {
     message: 'Screen hidden — press F8 to return',

@@ -166,6 +166,7 @@ export const id = {
     audit: 'Jejak audit',
     case: 'Kasus',
     approvals: 'Persetujuan',
+    lan: 'Berbagi LAN',
   },
   navHint: {
     dashboard: 'Ringkasan akun Anda',
@@ -174,6 +175,7 @@ export const id = {
     audit: 'Catatan setiap akses dan perubahan',
     case: 'Satu kasus: langkah, orang, tenggat',
     approvals: 'Permintaan persetujuan yang menunggu keputusan',
+    lan: 'PC host, pemasangan PC lain, buka kunci otomatis',
   },
   hideScreen: {
     message: 'Layar disembunyikan — tekan F8 untuk kembali',

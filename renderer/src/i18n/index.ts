@@ -7,6 +7,8 @@ import { en } from './en';
 import { id } from './id';
 import { intakeEn } from './intake.en';
 import { intakeId } from './intake.id';
+import { lanEn } from './lan.en';
+import { lanId } from './lan.id';
 
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -16,7 +18,7 @@ const storageKey = 'teduh.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & typeof intakeId & typeof caseworkId };
+    resources: { translation: typeof id & typeof intakeId & typeof caseworkId & typeof lanId };
   }
 }
 
@@ -58,7 +60,7 @@ export function initI18n(): typeof i18next {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { id: { translation: { ...id, ...intakeId, ...caseworkId } }, en: { translation: { ...en, ...intakeEn, ...caseworkEn } } },
+    resources: { id: { translation: { ...id, ...intakeId, ...caseworkId, ...lanId } }, en: { translation: { ...en, ...intakeEn, ...caseworkEn, ...lanEn } } },
     lng,
     fallbackLng: 'id',
     interpolation: { escapeValue: false },

@@ -1,0 +1,364 @@
+import { Alert, Badge, Button, Code, Group, Modal, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LanDeviceView, LanPairingRequestView } from '../../../../electron/core/api/contract';
+import { call } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { FormError } from '../../components/FormError';
+import { Loading } from '../../components/Loading';
+import { formatDateTime } from '../../i18n/format';
+
+const lanKeys = {
+  all: ['lan'] as const,
+  status: ['lan', 'status'] as const,
+  requests: ['lan', 'pairing'] as const,
+  devices: ['lan', 'devices'] as const,
+};
+
+/** Any `lan.*` change event (a PC paired or revoked, the host started or stopped) refreshes this screen. */
+function useLanEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const unsubscribe = window.teduh?.subscribe((event) => {
+      if (event.type.startsWith('lan.')) void client.invalidateQueries({ queryKey: lanKeys.all });
+    });
+    return () => unsubscribe?.();
+  }, [client]);
+}
+
+/** Settings → LAN sharing, as the host's administrator sees it. */
+export function LanScreen() {
+  const { t } = useTranslation();
+  useLanEvents();
+  const status = useQuery({ queryKey: lanKeys.status, queryFn: () => call('lan.status', {}), refetchInterval: 5_000 });
+  return (
+    <Stack gap="lg" maw={960}>
+      <Title order={2}>{t('lan.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('lan.intro')}
+      </Text>
+      {status.isPending ? (
+        <Loading />
+      ) : status.isError ? (
+        <FormError error={status.error} />
+      ) : (
+        <>
+          <HostPanel status={status.data} />
+          {status.data.enabled && (
+            <>
+              <PairingRequests />
+              <Devices />
+            </>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+type Status = Awaited<ReturnType<typeof call<'lan.status'>>>;
+
+function HostPanel({ status }: { status: Status }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [port, setPort] = useState<number>(status.port ?? 47_470);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [confirmStop, setConfirmStop] = useState(false);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setPending(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setPending(false);
+      void client.invalidateQueries({ queryKey: lanKeys.all });
+    }
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={4}>{t('lan.hostTitle')}</Title>
+          {status.enabled && (
+            <Badge color={status.listening ? 'teal' : 'orange'} variant="light">
+              {status.listening ? t('lan.listening') : t('lan.notListening')}
+            </Badge>
+          )}
+        </Group>
+        <FormError error={error} />
+        {status.problem && <Alert color="orange">{status.problem}</Alert>}
+        {!status.enabled ? (
+          <>
+            <Text size="sm">{t('lan.off')}</Text>
+            <Group align="flex-end">
+              <NumberInput
+                label={t('lan.port')}
+                description={t('lan.portHint')}
+                min={1024}
+                max={65535}
+                value={port}
+                onChange={(v) => setPort(typeof v === 'number' ? v : Number(v) || 47_470)}
+                w={320}
+              />
+              <Button loading={pending} onClick={() => void run(() => call('lan.enableHost', { port }))}>
+                {t('lan.makeHost')}
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <>
+            <Text size="sm">
+              {t('lan.hostName')}: <strong>{status.name}</strong> · {t('lan.connected', { count: status.connectedDevices })}
+            </Text>
+            <Text size="sm">
+              {t('lan.addresses')}:{' '}
+              {status.addresses.map((a) => (
+                <Code key={a} mr="xs">
+                  {a}:{status.port}
+                </Code>
+              ))}
+            </Text>
+            <Text size="sm">
+              {t('lan.fingerprint')}: <Code data-testid="lan-fingerprint">{status.fingerprintShort}</Code>
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('lan.fingerprintHint')}
+            </Text>
+            <Switch
+              label={t('lan.autoUnlockTitle')}
+              description={status.autoUnlock.available ? t('lan.autoUnlockHint') : t('lan.autoUnlockUnavailable')}
+              checked={status.autoUnlock.enabled}
+              disabled={pending || (!status.autoUnlock.available && !status.autoUnlock.enabled)}
+              onChange={(e) => {
+                const enabled = e.currentTarget.checked;
+                void run(() => call('lan.setAutoUnlock', { enabled }));
+              }}
+            />
+            <Group>
+              <Button color="red" variant="light" loading={pending} onClick={() => setConfirmStop(true)}>
+                {t('lan.stop')}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+      <Modal opened={confirmStop} onClose={() => setConfirmStop(false)} title={t('lan.stop')}>
+        <Stack>
+          <Text size="sm">{t('lan.stopConfirm')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmStop(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                setConfirmStop(false);
+                void run(() => call('lan.disableHost', {}));
+              }}
+            >
+              {t('lan.stop')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}
+
+function PairingRequests() {
+  const { t } = useTranslation();
+  const requests = useQuery({ queryKey: lanKeys.requests, queryFn: () => call('lan.pairing.list', {}), refetchInterval: 2_000 });
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={4}>{t('lan.requestsTitle')}</Title>
+        {requests.isPending ? (
+          <Loading />
+        ) : requests.isError ? (
+          <FormError error={requests.error} />
+        ) : requests.data.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('lan.requestsNone')}
+          </Text>
+        ) : (
+          requests.data.map((r) => <PairingRequest key={r.id} request={r} />)
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function PairingRequest({ request }: { request: LanPairingRequestView }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const act = async (action: () => Promise<unknown>, done?: string) => {
+    setPending(true);
+    setError(null);
+    try {
+      await action();
+      if (done) notifications.show({ color: 'teal', message: done });
+      void client.invalidateQueries({ queryKey: lanKeys.all });
+    } catch (e) {
+      setError(describeError(e, t));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Stack gap="xs" data-testid="lan-request">
+      <Text fw={600}>{t('lan.requestFrom', { name: request.deviceName, address: request.address })}</Text>
+      <Text size="sm">
+        {t('lan.codeShown')}: <Code fz="lg">{`${request.code.slice(0, 3)} ${request.code.slice(3)}`}</Code>
+      </Text>
+      <Group align="flex-end">
+        <TextInput
+          label={t('lan.typeCode')}
+          description={t('lan.typeCodeHint')}
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          inputMode="numeric"
+          maxLength={7}
+          w={360}
+          error={error}
+        />
+        <Button
+          loading={pending}
+          disabled={code.replace(/\D/g, '').length !== 6}
+          onClick={() => void act(() => call('lan.confirmPairing', { requestId: request.id, code }), t('lan.paired', { name: request.deviceName }))}
+        >
+          {t('lan.confirm')}
+        </Button>
+        <Button variant="default" loading={pending} onClick={() => void act(() => call('lan.refusePairing', { requestId: request.id }))}>
+          {t('lan.refuse')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Devices() {
+  const { t } = useTranslation();
+  const devices = useQuery({ queryKey: lanKeys.devices, queryFn: () => call('lan.devices.list', {}), refetchInterval: 15_000 });
+  const [revoking, setRevoking] = useState<LanDeviceView | null>(null);
+  const seen = (at: string | null) => (at ? formatDateTime(at) : t('lan.never'));
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={4}>{t('lan.devicesTitle')}</Title>
+        {devices.isPending ? (
+          <Loading />
+        ) : devices.isError ? (
+          <FormError error={devices.error} />
+        ) : devices.data.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('lan.devicesNone')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped verticalSpacing="xs" data-testid="lan-devices">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('lan.device')}</Table.Th>
+                  <Table.Th>{t('lan.pairedAt')}</Table.Th>
+                  <Table.Th>{t('lan.firstSeen')}</Table.Th>
+                  <Table.Th>{t('lan.lastSeen')}</Table.Th>
+                  <Table.Th>{t('lan.status')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {devices.data.map((d) => (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {d.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {d.fingerprintShort}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(d.pairedAt)}</Table.Td>
+                    <Table.Td>{seen(d.firstSeenAt)}</Table.Td>
+                    <Table.Td>
+                      {seen(d.lastSeenAt)}
+                      {d.lastAddress && (
+                        <Text size="xs" c="dimmed">
+                          {d.lastAddress}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={d.revokedAt ? 'gray' : d.connected ? 'teal' : 'yellow'}>
+                        {d.revokedAt ? t('lan.revoked') : d.connected ? t('lan.online') : t('lan.offline')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {!d.revokedAt && (
+                        <Button size="compact-xs" color="red" variant="light" onClick={() => setRevoking(d)}>
+                          {t('lan.revoke')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+      {revoking && <RevokeModal device={revoking} onClose={() => setRevoking(null)} />}
+    </Paper>
+  );
+}
+
+function RevokeModal({ device, onClose }: { device: LanDeviceView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const revoke = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      await call('lan.revoke', { id: device.id, version: device.version, reason });
+      notifications.show({ color: 'teal', message: t('lan.revokedDone', { name: device.name }) });
+      void client.invalidateQueries({ queryKey: lanKeys.all });
+      onClose();
+    } catch (e) {
+      setError(e);
+      void client.invalidateQueries({ queryKey: lanKeys.all });
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('lan.revokeTitle', { name: device.name })}>
+      <Stack>
+        <Text size="sm">{t('lan.revokeHint')}</Text>
+        <FormError error={error} />
+        <TextInput label={t('lan.revokeReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={300} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={pending} disabled={!reason.trim()} onClick={() => void revoke()}>
+            {t('lan.revoke')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
