@@ -194,7 +194,7 @@ export class LanClientSetup {
       switch (op) {
         case 'status': {
           const m = this.mode();
-          return { ok: true, value: m ? { role: 'client', ...m.status() } : { role: this.file.exists() ? 'client' : 'standalone' } };
+          return { ok: true, value: m ? { role: 'client', ...m.status() } : { role: 'standalone' } };
         }
         case 'discover':
           if (!this.browser) this.browser = this.discover((hosts) => (this.found = hosts));

@@ -1,7 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { TeduhBridge } from '../core/api/bridge';
 
-/** The whole bridge: one call channel, one event channel. Nothing else reaches the page. */
+/**
+ * The whole bridge: one call channel, one event channel, and this PC's LAN-client settings.
+ * Nothing else reaches the page.
+ */
 const teduh = {
   call: (method, input) => ipcRenderer.invoke('teduh:call', method, input),
   subscribe(listener) {
@@ -10,6 +13,9 @@ const teduh = {
     return () => {
       ipcRenderer.removeListener('teduh:event', handler);
     };
+  },
+  lanClient: {
+    call: (op, args) => ipcRenderer.invoke('teduh:lan-client', op, args),
   },
 } as const satisfies TeduhBridge;
 

@@ -1,5 +1,5 @@
 import type { ApiResult } from './errors';
-import type { InputOf, MethodName, OutputOf } from './contract';
+import type { InputOf, LanClientOps, MethodName, OutputOf } from './contract';
 
 /** What a page receives: the session token of a login stays with the transport (Electron main, harness bridge). */
 export type PageOutputOf<M extends MethodName> = OutputOf<M> extends { token: string } ? Omit<OutputOf<M>, 'token'> : OutputOf<M>;
@@ -17,4 +17,8 @@ export interface ChangeEvent {
 export interface TeduhBridge {
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<ApiResult<PageOutputOf<M>>>;
   subscribe(listener: (event: ChangeEvent) => void): () => void;
+  /** This PC's own side of LAN sharing, from the desktop app's main process; absent in the web harness. */
+  lanClient?: {
+    call<O extends keyof LanClientOps>(op: O, args: LanClientOps[O]['args']): Promise<ApiResult<LanClientOps[O]['value']>>;
+  };
 }

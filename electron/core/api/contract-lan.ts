@@ -130,3 +130,31 @@ export const lanContract = {
       "Automatic unlock after a restart, with the database key protected by the operating system's secret storage for this Windows account.",
   }),
 } as const satisfies Record<string, MethodSpec>;
+
+// ---------- this PC as a client: answered by the Electron main process, not the core ----------
+
+/** Where the connection to the host stands (the `lan.connection` change event carries it as `id`). */
+export type LanConnectionStateView = 'connecting' | 'connected' | 'unreachable' | 'refused' | 'host-mismatch' | 'closed';
+
+export type LanClientStatusView =
+  | { role: 'standalone' }
+  | { role: 'client'; state?: LanConnectionStateView; host?: string; port?: number; hostFingerprintShort?: string };
+
+export interface DiscoveredHostView {
+  name: string;
+  addresses: string[];
+  port: number;
+  fingerprintShort: string;
+}
+
+/** The operations of `window.teduh.lanClient.call(op, args)` and what each answers. */
+export interface LanClientOps {
+  status: { args: Record<string, never>; value: LanClientStatusView };
+  discover: { args: Record<string, never>; value: DiscoveredHostView[] };
+  pair: { args: { host: string; port: number; deviceName: string }; value: { code: string; hostFingerprintShort: string } };
+  /** Resolves when the host's administrator confirmed (the app then restarts as a client). */
+  awaitPairing: { args: Record<string, never>; value: { paired: true } };
+  cancelPairing: { args: Record<string, never>; value: Record<string, never> };
+  /** Unpairs this PC (the app restarts on its own register). */
+  forget: { args: Record<string, never>; value: Record<string, never> };
+}

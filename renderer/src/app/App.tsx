@@ -20,6 +20,7 @@ import { endSession } from './sessionEnd';
 import { Shell } from './Shell';
 import { theme } from './theme';
 import { useIdleLock } from './useIdleLock';
+import { LanConnectionBanner } from '../screens/lan/LanConnectionBanner';
 
 const i18n = initI18n();
 
@@ -116,6 +117,7 @@ export function App() {
         <QueryClientProvider client={queryClient}>
           <HashRouter>
             <HideScreen>
+              <LanConnectionBanner />
               <Gate />
             </HideScreen>
           </HashRouter>

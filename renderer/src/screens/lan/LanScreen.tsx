@@ -3,16 +3,19 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LanDeviceView, LanPairingRequestView } from '../../../../electron/core/api/contract';
+import type { LanClientStatusView, LanDeviceView, LanPairingRequestView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../i18n/format';
+import { ConnectToHost } from './ConnectToHost';
+import { lanClientAvailable, lanClientCall } from './lanClient';
 
 const lanKeys = {
   all: ['lan'] as const,
   status: ['lan', 'status'] as const,
+  client: ['lan', 'client'] as const,
   requests: ['lan', 'pairing'] as const,
   devices: ['lan', 'devices'] as const,
 };
@@ -32,25 +35,46 @@ function useLanEvents(): void {
 export function LanScreen() {
   const { t } = useTranslation();
   useLanEvents();
-  const status = useQuery({ queryKey: lanKeys.status, queryFn: () => call('lan.status', {}), refetchInterval: 5_000 });
+  const client = useQuery({
+    queryKey: lanKeys.client,
+    queryFn: () => (lanClientAvailable() ? lanClientCall('status', {}) : Promise.resolve({ role: 'standalone' as const })),
+    refetchInterval: 5_000,
+  });
+  const isClient = client.data?.role === 'client';
+  const status = useQuery({ queryKey: lanKeys.status, queryFn: () => call('lan.status', {}), refetchInterval: 5_000, enabled: client.isSuccess && !isClient });
   return (
     <Stack gap="lg" maw={960}>
       <Title order={2}>{t('lan.title')}</Title>
       <Text size="sm" c="dimmed">
         {t('lan.intro')}
       </Text>
-      {status.isPending ? (
+      {client.data?.role === 'client' ? (
+        <>
+          <ClientPanel status={client.data} />
+          <PairingRequests />
+          <Devices />
+        </>
+      ) : status.isPending ? (
         <Loading />
       ) : status.isError ? (
         <FormError error={status.error} />
       ) : (
         <>
           <HostPanel status={status.data} />
-          {status.data.enabled && (
+          {status.data.enabled ? (
             <>
               <PairingRequests />
               <Devices />
             </>
+          ) : (
+            lanClientAvailable() && (
+              <Paper withBorder p="md">
+                <Stack gap="sm">
+                  <Title order={4}>{t('lan.connectTitle')}</Title>
+                  <ConnectToHost />
+                </Stack>
+              </Paper>
+            )
           )}
         </>
       )}
@@ -59,6 +83,51 @@ export function LanScreen() {
 }
 
 type Status = Awaited<ReturnType<typeof call<'lan.status'>>>;
+
+/** On a client PC: which host it works on, how the connection stands, and unpairing. */
+function ClientPanel({ status }: { status: Extract<LanClientStatusView, { role: 'client' }> }) {
+  const { t } = useTranslation();
+  const [confirm, setConfirm] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={4}>{t('lan.clientTitle')}</Title>
+        <Text size="sm">{t('lan.clientHost', { host: status.host ?? '', port: status.port ?? '', fp: status.hostFingerprintShort ?? '' })}</Text>
+        {status.state && (
+          <Badge color={status.state === 'connected' ? 'teal' : 'orange'} variant="light">
+            {t(`lan.state.${status.state}`)}
+          </Badge>
+        )}
+        <FormError error={error} />
+        <Group>
+          <Button color="red" variant="light" onClick={() => setConfirm(true)}>
+            {t('lan.forget')}
+          </Button>
+        </Group>
+      </Stack>
+      <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('lan.forget')}>
+        <Stack>
+          <Text size="sm">{t('lan.forgetConfirm')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                setConfirm(false);
+                lanClientCall('forget', {}).catch(setError);
+              }}
+            >
+              {t('lan.forget')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}
 
 function HostPanel({ status }: { status: Status }) {
   const { t } = useTranslation();

@@ -10,6 +10,7 @@ import { OfficeFields } from '../../components/OfficeFields';
 import { PasswordPair } from '../../components/PasswordPair';
 import { useApiSubmit } from '../../components/useApiSubmit';
 import { validators } from '../../components/validators';
+import { ConnectToHostEntry } from '../lan/ConnectToHost';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet';
 
 interface SetupValues {
@@ -95,6 +96,7 @@ export function SetupScreen({ onFinished }: { onFinished: (session: SessionView)
           </Stack>
         </form>
       )}
+      {step === 0 && <ConnectToHostEntry />}
 
       {step === 1 && (
         <form onSubmit={form.onSubmit(submit.run)} noValidate>
