@@ -79,7 +79,7 @@ describe('a client PC', () => {
     expect(() => secrets.save(Buffer.alloc(32))).toThrow();
   });
 
-  it("forwards the page's calls to the host through the session bridge: the page never holds the token, and a host that is gone is UNAVAILABLE", async () => {
+  it("forwards the page's calls to the host through the session bridge: the page never holds the token, a locked screen ends the session on the host, and a host that is gone is UNAVAILABLE", async () => {
     const { office, port } = await hostingOffice();
     const worker = await addUser(office, 'case_worker');
     const attempt = await requestPairing({ host: '127.0.0.1', port, deviceName: 'PC Konselor' });
@@ -101,6 +101,14 @@ describe('a client PC', () => {
     await vi.waitFor(() => expect(mode.status().state).toBe('connected'));
     ok(await call(office.core, office.adminToken, 'settings.update', { version: 1, idleLockMinutes: 7 }));
     await vi.waitFor(() => expect(events).toContain('settings.updated'));
+
+    // The screen locks (idle, or Windows locks): the session ends on the host too.
+    const sessionsBefore = office.core.register.sessions.count();
+    await bridge.lockAll('idle');
+    expect(office.core.register.sessions.count()).toBe(sessionsBefore - 1);
+    const locked = await bridge.call(7, 'cases.list', {});
+    expect(locked.ok).toBe(false);
+    if (!locked.ok) expect(locked.error.code).toBe('UNAUTHENTICATED');
 
     await office.core.lan.close();
     const gone = await bridge.call(7, 'cases.list', {});

@@ -400,6 +400,8 @@ class RunningHost {
         name === PAIRING_SERVERNAME ? (s) => this.pairingServer.emit('connection', s) : (s) => this.api.emit('connection', s),
       );
     });
+    // An office has a handful of PCs: a flood of connections from elsewhere is cut short.
+    this.router.maxConnections = 256;
     this.refreshDevices();
   }
 
