@@ -58,6 +58,7 @@ test('a front-desk officer records a walk-in complaint: the draft survives a rel
   const incident = page.getByRole('region', { name: 'Kejadian' });
   const incidentDay = daysAgo(2);
   await incident.getByLabel('Tanggal kejadian').fill(incidentDay.typed);
+  await incident.getByLabel('Tanggal kejadian').press('Tab');
   await incident.getByLabel('Tempat kejadian').selectOption({ label: 'Rumah Tangga' });
   const violence = page.getByRole('region', { name: 'Jenis kekerasan' });
   await violence.getByLabel('Fisik').check();
@@ -118,6 +119,7 @@ test("a child victim's data needs a parent's or guardian's consent, and the form
   await victim.getByLabel('Nama lengkap').fill('Putri Ayu');
   const born = daysAgo(365 * 12);
   await victim.getByLabel(/Tanggal lahir/).fill(born.typed);
+  await victim.getByLabel(/Tanggal lahir/).press('Tab');
   await expect(victim.getByTestId('age')).toHaveText(/^1[12] tahun$/);
   await expect(victim.getByText('Anak', { exact: true })).toBeVisible();
 
