@@ -9,11 +9,12 @@ import { DateField, todayIso } from '../../components/DateField';
 import { formatDate } from '../../i18n/format';
 import { optionData, optionLabel } from '../../i18n/labels';
 import { DuplicateNotice } from './DuplicateNotice';
-import { ADULT_AGE, ageOn, type IntakeValues, type PersonRole, type PersonValues } from './intakeValues';
+import { ADULT_AGE, ageOn, type PersonRole, type PersonValues } from './intakeValues';
 import { RegionPicker } from './RegionPicker';
 
 interface Props {
-  form: UseFormReturnType<IntakeValues>;
+  /** Any form holding a PersonValues at `path` (the intake's, or a case's "add a person"). */
+  form: UseFormReturnType<any>;
   /** Where the person sits in the form: 'reporter', 'victims.0', 'perpetrators.1'. */
   path: string;
   role: PersonRole;
@@ -23,7 +24,7 @@ interface Props {
   withRelation: boolean;
 }
 
-function personAt(values: IntakeValues, path: string): PersonValues {
+function personAt(values: unknown, path: string): PersonValues {
   return path.split('.').reduce<any>((node, part) => node?.[part], values) as PersonValues;
 }
 

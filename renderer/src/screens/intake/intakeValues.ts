@@ -179,7 +179,8 @@ export function hasChildVictim(values: IntakeValues): boolean {
   });
 }
 
-function personInput(p: PersonValues): PersonInput {
+/** A person as the API takes it (cases.register, cases.addPerson): empty choices left out. */
+export function toPersonInput(p: PersonValues): PersonInput {
   return {
     ...(p.existingPersonId ? { existingPersonId: p.existingPersonId } : {}),
     fullName: p.fullName,
@@ -217,9 +218,9 @@ export function toIntakeInput(
     channel: values.channel as IntakeInput['channel'],
     ...(has('risk') ? { riskLevel: values.riskLevel } : {}),
     reporterIsVictim,
-    ...(withReporter ? { reporter: { ...personInput(values.reporter), ...(reporterIsVictim ? {} : relation(values.reporter)) } } : {}),
-    victims: has('victims') ? values.victims.map(personInput) : [],
-    perpetrators: has('perpetrators') ? values.perpetrators.map((p) => ({ ...personInput(p), ...relation(p) })) : [],
+    ...(withReporter ? { reporter: { ...toPersonInput(values.reporter), ...(reporterIsVictim ? {} : relation(values.reporter)) } } : {}),
+    victims: has('victims') ? values.victims.map(toPersonInput) : [],
+    perpetrators: has('perpetrators') ? values.perpetrators.map((p) => ({ ...toPersonInput(p), ...relation(p) })) : [],
     ...(has('incident')
       ? {
           incident: {
