@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileSecretStore } from '../../electron/core/lan';
+import { freePort } from '../fixtures/lan/processes';
 import { ADMIN, FAST_SCRYPT_N, addUser, call, disposeAll, newOffice, ok, refused, startCore, tempDir } from '../fixtures/office';
 
 /** The host's side in one process: when it listens, what it keeps, automatic unlock. */
@@ -14,7 +15,8 @@ describe('the LAN host', () => {
     const store = fileSecretStore(secretFile);
     const office = await newOffice({ dataDir, scryptN: FAST_SCRYPT_N });
     await office.core.lan.activate({ advertise: false, unlockSecrets: store });
-    ok(await call(office.core, office.adminToken, 'lan.enableHost', { port: 47_471, bindAddress: '127.0.0.1' }));
+    const port = await freePort();
+    ok(await call(office.core, office.adminToken, 'lan.enableHost', { port, bindAddress: '127.0.0.1' }));
     await office.core.lan.reconcile();
     expect(office.core.lan.status().listening).toBe(true);
     // The key is in the database, never in a file beside it.
@@ -51,7 +53,7 @@ describe('the LAN host', () => {
     const auto = startCore(dataDir, { scryptN: FAST_SCRYPT_N });
     await auto.lan.activate({ advertise: false, unlockSecrets: store });
     expect(auto.register.isUnlocked()).toBe(true);
-    expect(auto.lan.port).toBe(47_471);
+    expect(auto.lan.port).toBe(port);
     // Turning sharing off turns automatic unlock off too.
     const admin3 = ok(await call(auto, undefined, 'auth.login', { username: 'admin', password: ADMIN.password })).token;
     ok(await call(auto, admin3, 'lan.disableHost', {}));

@@ -157,6 +157,7 @@ describe('two colleagues, one case', () => {
     const edit = await call(a, tokens.a, 'cases.update', { caseId, caseVersion: created.value.version, chronology: 'Kronologi dari PC Depan' });
     expect(edit.ok, JSON.stringify(edit)).toBe(true);
     const seen = await b.waitFor((n) => n.notify === 'event' && (n.event as { type: string; id?: string }).id === caseId && (n.event as { type: string }).type === 'case.updated', 5_000, since);
+    process.stderr.write(`[lan] the edit on PC A reached PC B's subscription ${seen.at - sentAt} ms after it was sent\n`);
     expect(seen.at - sentAt).toBeLessThan(1_000);
     const view = await call(b, tokens.b, 'cases.get', { id: caseId });
     expect(view.value.chronology).toBe('Kronologi dari PC Depan');

@@ -5,6 +5,7 @@ import { SessionBridge } from '../../electron/main/ipc-bridge';
 import { LanClientMode, LanClientSetup, PairingFile, createLanClientHandler, safeStorageSecretStore, type SafeStorageLike } from '../../electron/main/lan-client';
 import { APP_ENTRY_URL } from '../../electron/main/app-protocol';
 import { requestPairing } from '../../electron/core/lan';
+import { freePort } from '../fixtures/lan/processes';
 import { FAST_SCRYPT_N, addUser, call, disposeAll, newOffice, ok, onDispose, tempDir, type Office } from '../fixtures/office';
 
 /**
@@ -27,7 +28,7 @@ async function hostingOffice(): Promise<{ office: Office; port: number }> {
   const office = await newOffice({ scryptN: FAST_SCRYPT_N });
   await office.core.lan.activate({ advertise: false });
   onDispose(() => void office.core.lan.close());
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   ok(await call(office.core, office.adminToken, 'lan.enableHost', { port, bindAddress: '127.0.0.1' }));
   await office.core.lan.reconcile();
   return { office, port: office.core.lan.port! };
