@@ -65,6 +65,20 @@ describe('the LAN host', () => {
     await auto.lan.close();
   });
 
+  it("a change sent twice with one idempotency key is done once, and its answer goes only to the session that sent it", async () => {
+    const office = await newOffice({ scryptN: FAST_SCRYPT_N });
+    const other = await addUser(office, 'admin');
+    const pc = { id: '01900000-0000-7000-8000-0000000000aa', name: 'PC Depan', fingerprint: 'ab'.repeat(32) };
+    const input = { name: 'RSUD Dua Kali', kind: 'hospital' };
+    const first = await office.core.lan.serveCall(pc, office.adminToken, 'institutions.save', input, 'kunci-permintaan-1');
+    const again = await office.core.lan.serveCall(pc, office.adminToken, 'institutions.save', input, 'kunci-permintaan-1');
+    expect(again).toEqual(first);
+    const count = () => (office.core.register.db.sqlite.prepare('SELECT count(*) AS n FROM institutions').get() as { n: number }).n;
+    expect(count()).toBe(1);
+    refused(await office.core.lan.serveCall(pc, other.token, 'institutions.save', input, 'kunci-permintaan-1'), 'VALIDATION');
+    expect(count()).toBe(1);
+  });
+
   it('only an administrator manages sharing', async () => {
     const office = await newOffice({ scryptN: FAST_SCRYPT_N });
     const worker = await addUser(office, 'case_worker');

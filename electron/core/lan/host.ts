@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
@@ -268,19 +269,24 @@ export class LanHostService {
     const slot = `${device.id}\n${key}`;
     const inFlight = this.answersInFlight.get(slot);
     if (inFlight) return inFlight;
+    // The first answer goes only to the same session that asked: a kept answer is not a way
+    // around logging in.
+    const sessionTag = createHash('sha256').update(`teduh-lan-answer|${token ?? ''}`).digest('hex');
     const stored = findAnswer(this.reg.db.db, device.id, key);
     if (stored) {
-      if (stored.method !== method) {
+      const kept = JSON.parse(stored.response) as { session: string; result: ApiResult<unknown> };
+      if (stored.method !== method || kept.session !== sessionTag) {
         return { ok: false, error: errorBody('VALIDATION', 'Kunci idempotensi ini sudah dipakai untuk permintaan lain.') };
       }
-      return JSON.parse(stored.response) as ApiResult<unknown>;
+      if (!this.reg.sessions.isLive(token)) return { ok: false, error: errorBody('UNAUTHENTICATED') };
+      return kept.result;
     }
     const answer = (async () => {
       const result = await call(caller, method, input);
       // Only a done change is kept: a refused one changed nothing and may be tried again.
       if (result.ok && this.reg.isUnlocked()) {
         try {
-          saveAnswer(this.reg.db.db, device.id, key, method, JSON.stringify(result), this.reg.nowIso());
+          saveAnswer(this.reg.db.db, device.id, key, method, JSON.stringify({ session: sessionTag, result }), this.reg.nowIso());
         } catch {
           this.log(`could not keep the answer to ${method}`);
         }
@@ -326,7 +332,8 @@ export class LanHostService {
     this.log(line);
   }
 
-  private pruneOldAnswers(): void {
+  /** Kept answers older than a day go (run at start and hourly). */
+  pruneOldAnswers(): void {
     try {
       pruneAnswers(this.reg.db.db, new Date(this.reg.clock.now().getTime() - ANSWER_KEEP_MS).toISOString());
     } catch {
@@ -355,6 +362,7 @@ class RunningHost {
   private readonly lastSeen = new Map<string, number>();
   private paired = new Map<string, PairedDevice>();
   private heartbeat: NodeJS.Timeout | null = null;
+  private pruner: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private announcement: { stop(): Promise<void> } | null = null;
   port: number;
@@ -455,6 +463,8 @@ class RunningHost {
     this.unsubscribe = this.service.subscribe((e) => this.broadcast(e));
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
+    this.pruner = setInterval(() => this.service.pruneOldAnswers(), 3600_000);
+    this.pruner.unref();
     if (this.mdns) {
       try {
         this.announcement = advertiseHost({ name: this.name, port: this.port, fingerprint: this.identity.fingerprint, ...this.mdns });
@@ -466,6 +476,7 @@ class RunningHost {
 
   async stop(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.pruner) clearInterval(this.pruner);
     this.unsubscribe?.();
     await this.announcement?.stop().catch(() => {});
     this.announcement = null;
