@@ -1,8 +1,21 @@
 import './reflect-metadata';
-import * as x509 from '@peculiar/x509';
 import { createHash, X509Certificate, webcrypto } from 'node:crypto';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+type X509 = typeof import('@peculiar/x509');
+let x509Loaded: Promise<X509> | null = null;
+
+/**
+ * `@peculiar/x509`, loaded on first use. Not a static import: a bundler hoists external
+ * imports above the bundle's own code, and the library needs the Reflect metadata
+ * functions (./reflect-metadata) to exist before it loads.
+ */
+function loadX509(): Promise<X509> {
+  x509Loaded ??= import('@peculiar/x509').then((x509) => {
+    x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+    return x509;
+  });
+  return x509Loaded;
+}
 
 /** A key pair and its self-signed certificate, as PEM (what node:tls takes). */
 export interface TlsIdentity {
@@ -22,6 +35,7 @@ const EC_P256_SHA256 = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } a
  * office without IT staff.
  */
 export async function createTlsIdentity(role: 'host' | 'device', commonName: string, now = new Date()): Promise<TlsIdentity> {
+  const x509 = await loadX509();
   const keys = (await webcrypto.subtle.generateKey(EC_P256_SHA256, true, ['sign', 'verify'])) as CryptoKeyPair;
   const serial = Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)));
   serial[0] = serial[0]! & 0x7f; // positive, as RFC 5280 asks
