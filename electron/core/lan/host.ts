@@ -403,6 +403,8 @@ class RunningHost {
     this.router = createNetServer((socket) => {
       this.openSockets.add(socket);
       socket.on('close', () => this.openSockets.delete(socket));
+      // A reset from the other end is routine on a LAN; it must never become an uncaught error.
+      socket.on('error', () => socket.destroy());
       socket.setNoDelay(true);
       routeByServerName(socket, (name) =>
         name === PAIRING_SERVERNAME ? (s) => this.pairingServer.emit('connection', s) : (s) => this.api.emit('connection', s),
