@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileSecretStore } from '../../electron/core/lan';
+import { randomBytes } from 'node:crypto';
+import { connect as netConnect } from 'node:net';
+import { fileSecretStore, requestPairing } from '../../electron/core/lan';
 import { freePort } from '../fixtures/lan/processes';
-import { ADMIN, FAST_SCRYPT_N, addUser, call, disposeAll, newOffice, ok, refused, startCore, tempDir } from '../fixtures/office';
+import { ADMIN, FAST_SCRYPT_N, addUser, call, disposeAll, newOffice, ok, onDispose, refused, startCore, tempDir } from '../fixtures/office';
 
 /** The host's side in one process: when it listens, what it keeps, automatic unlock. */
 afterEach(disposeAll);
@@ -77,6 +79,35 @@ describe('the LAN host', () => {
     expect(count()).toBe(1);
     refused(await office.core.lan.serveCall(pc, other.token, 'institutions.save', input, 'kunci-permintaan-1'), 'VALIDATION');
     expect(count()).toBe(1);
+  });
+
+  it('strangers on the LAN sending junk, half handshakes or nothing at all do not disturb it', async () => {
+    const office = await newOffice({ scryptN: FAST_SCRYPT_N });
+    await office.core.lan.activate({ advertise: false });
+    onDispose(() => void office.core.lan.close());
+    ok(await call(office.core, office.adminToken, 'lan.enableHost', { port: await freePort(), bindAddress: '127.0.0.1' }));
+    await office.core.lan.reconcile();
+    const port = office.core.lan.port!;
+    const hello = Buffer.from('16030100c8010000c40303', 'hex');
+    const payloads = [Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n'), hello, Buffer.alloc(70_000, 0x16), Buffer.from([0x16, 0x03, 0x01, 0xff, 0xff]), randomBytes(3000)];
+    await Promise.all(
+      payloads.map(
+        (p) =>
+          new Promise<void>((done) => {
+            const s = netConnect(port, '127.0.0.1', () => {
+              s.write(p);
+              setTimeout(() => s.destroy(), 200);
+            });
+            s.on('error', () => {});
+            s.on('close', () => done());
+          }),
+      ),
+    );
+    expect(office.core.lan.status().listening).toBe(true);
+    // And a PC can still ask to be paired.
+    const attempt = await requestPairing({ host: '127.0.0.1', port, deviceName: 'PC Baru' });
+    expect(attempt.code).toMatch(/^\d{6}$/);
+    attempt.cancel();
   });
 
   it('only an administrator manages sharing', async () => {
