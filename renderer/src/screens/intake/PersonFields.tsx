@@ -22,6 +22,8 @@ interface Props {
   referenceDate: string;
   /** Relation to the victim (reporter who is not the victim, perpetrators). */
   withRelation: boolean;
+  /** False when correcting someone already on a case: they are not offered to themselves as a duplicate. */
+  findDuplicates?: boolean;
 }
 
 function personAt(values: unknown, path: string): PersonValues {
@@ -75,7 +77,7 @@ function useNikFacts(form: Props['form'], path: string, person: PersonValues) {
 }
 
 /** One person of the intake: identity, birth (with age and the child badge), address. */
-export function PersonFields({ form, path, role, referenceDate, withRelation }: Props) {
+export function PersonFields({ form, path, role, referenceDate, withRelation, findDuplicates = true }: Props) {
   const { t } = useTranslation();
   const person = personAt(form.values, path);
   const field = (name: keyof PersonValues) => form.getInputProps(`${path}.${name}`);
@@ -133,7 +135,7 @@ export function PersonFields({ form, path, role, referenceDate, withRelation }: 
           </Alert>
         </Grid.Col>
       )}
-      {!person.existingPersonId && (
+      {findDuplicates && !person.existingPersonId && (
         <Grid.Col span={12}>
           <DuplicateNotice person={person} onUse={useExisting} />
         </Grid.Col>

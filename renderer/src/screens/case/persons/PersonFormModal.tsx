@@ -1,137 +1,84 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { simfoni, vocab, type InputOf, type PersonView } from '../../../../../electron/core/api/contract';
+import { vocab, type CaseDetail, type InputOf, type PersonView } from '../../../../../electron/core/api/contract';
 import { call } from '../../../api/client';
-import { DateField, todayIso } from '../../../components/DateField';
 import { FormError } from '../../../components/FormError';
-import { validators } from '../../../components/validators';
 import { optionData, optionLabel } from '../../../i18n/labels';
-import { RegionPicker } from '../../intake/RegionPicker';
+import { blankPerson, toPersonInput, type PersonRole, type PersonValues } from '../../intake/intakeValues';
+import { PersonFields } from '../../intake/PersonFields';
 import { useCaseForm, useCaseWorkspace } from '../workspace';
 
 type AddInput = InputOf<'cases.addPerson'>;
-type PersonInput = AddInput['person'];
 
-interface PersonValues {
-  role: string;
-  relation: string;
+interface Values {
+  role: AddInput['role'];
   companionOf: string;
   companionType: string;
-  person: {
-    fullName: string;
-    nik: string;
-    kkNo: string;
-    phone: string;
-    birthPlace: string;
-    birthDate: string | null;
-    sex: string;
-    occupation: string;
-    address: string;
-    region: string;
-    rt: string;
-    rw: string;
-    disability: boolean;
-    disabilityNote: string;
-  };
+  person: PersonValues;
 }
 
-const blank: PersonValues = {
-  role: 'party',
-  relation: '',
-  companionOf: '',
-  companionType: '',
-  person: {
-    fullName: '',
-    nik: '',
-    kkNo: '',
-    phone: '',
-    birthPlace: '',
-    birthDate: '',
-    sex: '',
-    occupation: '',
-    address: '',
-    region: '',
-    rt: '',
-    rw: '',
-    disability: false,
-    disabilityNote: '',
-  },
-};
-
-function valuesOf(p: PersonView): PersonValues {
+/** The person as the intake form holds one, from what the case shows. */
+function personValues(p: PersonView): PersonValues {
   return {
-    role: p.role,
-    relation: p.relation ?? '',
-    companionOf: p.companionOf ?? '',
-    companionType: p.companionType ?? '',
-    person: {
-      fullName: p.fullName,
-      nik: p.nik ?? '',
-      kkNo: p.kkNo ?? '',
-      phone: p.phone ?? '',
-      birthPlace: p.birthPlace ?? '',
-      birthDate: p.birthDate ?? '',
-      sex: p.sex ?? '',
-      occupation: p.occupation ?? '',
-      address: p.address ?? '',
-      region: p.region ?? '',
-      rt: p.rt ?? '',
-      rw: p.rw ?? '',
-      disability: p.disability,
-      disabilityNote: p.disabilityNote ?? '',
-    },
+    ...blankPerson(),
+    fullName: p.fullName,
+    nik: p.nik ?? '',
+    kkNo: p.kkNo ?? '',
+    phone: p.phone ?? '',
+    birthPlace: p.birthPlace ?? '',
+    birthDate: p.birthDate,
+    sex: (p.sex ?? '') as PersonValues['sex'],
+    occupation: (p.occupation ?? '') as PersonValues['occupation'],
+    relation: (p.relation ?? '') as PersonValues['relation'],
+    disability: p.disability,
+    disabilityNote: p.disabilityNote ?? '',
+    region: p.region ?? '',
+    rt: p.rt ?? '',
+    rw: p.rw ?? '',
+    address: p.address ?? '',
   };
 }
 
-/** The person as the contract takes it. */
-function personInput(v: PersonValues['person']): PersonInput {
-  return {
-    fullName: v.fullName,
-    nik: v.nik.trim(),
-    kkNo: v.kkNo.trim(),
-    phone: v.phone.trim(),
-    birthPlace: v.birthPlace,
-    ...(v.birthDate ? { birthDate: v.birthDate } : {}),
-    ...(v.sex ? { sex: v.sex as PersonInput['sex'] } : {}),
-    ...(v.occupation ? { occupation: v.occupation as PersonInput['occupation'] } : {}),
-    region: v.region,
-    rt: v.rt.trim(),
-    rw: v.rw.trim(),
-    address: v.address,
-    disability: v.disability,
-    disabilityNote: v.disability ? v.disabilityNote : '',
-  };
-}
+/** The date ages are judged on: the incident's, or the registration's when unknown. */
+const referenceDateOf = (c: CaseDetail) => c.incident.date ?? c.createdAt.slice(0, 10);
 
-/** Adds someone to the case (a party, a companion for whom and of which kind, a witness, ...) or corrects them. */
+/** The intake's person fields (NIK reading, duplicate check, age and child badge) serve every role of a case. */
+const fieldsRole = (role: string): PersonRole => (role === 'reporter' || role === 'perpetrator' ? role : 'victim');
+
+/**
+ * Adds someone to the case (a party, a companion for whom and of which kind, a witness, ...) or
+ * corrects them, with the same person fields as the intake form.
+ */
 export function PersonFormModal({ person, onClose }: { person: PersonView | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { base } = useCaseWorkspace();
-  const v = validators(t);
-  const digits = (n: number) => (value: string) => (new RegExp(`^(\\d{${n}})?$`).test(value.trim()) ? null : t('caseView.digits', { n }));
   const editing = person !== null;
+  const digits = (value: string) => (/^(\d{16})?$/.test(value.trim()) ? null : t('caseView.digits', { n: 16 }));
 
-  const { form, submit } = useCaseForm<PersonValues>({
+  const { form, submit } = useCaseForm<Values>({
     values: (c) => {
-      if (!person) return blank;
+      if (!person) return { role: 'party', companionOf: '', companionType: '', person: blankPerson() };
       const current = c.persons.find((p) => p.personId === person.personId && p.role === person.role) ?? person;
-      return valuesOf(current);
+      return { role: person.role as Values['role'], companionOf: '', companionType: '', person: personValues(current) };
     },
     validate: {
-      person: { fullName: v.required, nik: digits(16), kkNo: digits(16) },
-      companionOf: (value, values) => (values.role === 'companion' && !editing && !value ? t('validation.required') : null),
-      companionType: (value, values) => (values.role === 'companion' && !editing && !value ? t('validation.required') : null),
+      person: {
+        fullName: (value) => (value.trim() ? null : t('validation.required')),
+        nik: digits,
+        kkNo: digits,
+      },
+      companionOf: (value, values) => (!editing && values.role === 'companion' && !value ? t('validation.required') : null),
+      companionType: (value, values) => (!editing && values.role === 'companion' && !value ? t('validation.required') : null),
     },
     send: (values, ref) => {
-      if (person) {
-        return call('cases.updatePerson', { ...ref, personId: person.personId, person: personInput(values.person) });
-      }
+      if (person) return call('cases.updatePerson', { ...ref, personId: person.personId, person: toPersonInput(values.person) });
       const companion = values.role === 'companion';
+      const relation = values.person.relation;
       return call('cases.addPerson', {
         ...ref,
-        role: values.role as AddInput['role'],
-        person: personInput(values.person),
-        ...(values.relation && !companion ? { relation: values.relation as AddInput['relation'] } : {}),
+        role: values.role,
+        person: toPersonInput(values.person),
+        ...(relation && (values.role === 'perpetrator' || values.role === 'reporter') ? { relation } : {}),
         ...(companion ? { companionOf: values.companionOf, companionType: values.companionType as AddInput['companionType'] } : {}),
       });
     },
@@ -148,12 +95,7 @@ export function PersonFormModal({ person, onClose }: { person: PersonView | null
       <form onSubmit={form.onSubmit(submit.run)} noValidate>
         <Stack gap="sm">
           {!editing && (
-            <NativeSelect
-              label={t('caseView.personRole')}
-              data={optionData(vocab.personRoles.items)}
-              key={form.key('role')}
-              {...form.getInputProps('role')}
-            />
+            <NativeSelect label={t('caseView.personRole')} data={optionData(vocab.personRoles.items)} key={form.key('role')} {...form.getInputProps('role')} />
           )}
           {!editing && role === 'companion' && (
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -179,56 +121,14 @@ export function PersonFormModal({ person, onClose }: { person: PersonView | null
               />
             </SimpleGrid>
           )}
-          {!editing && (role === 'perpetrator' || role === 'reporter') && (
-            <NativeSelect
-              label={t('caseView.relation')}
-              data={[{ value: '', label: t('caseView.choose') }, ...optionData(simfoni.PERPETRATOR_RELATIONS)]}
-              key={form.key('relation')}
-              {...form.getInputProps('relation')}
-            />
-          )}
-          <TextInput label={t('caseView.person.fullName')} required data-autofocus maxLength={120} key={form.key('person.fullName')} {...form.getInputProps('person.fullName')} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <TextInput label="NIK" inputMode="numeric" maxLength={16} key={form.key('person.nik')} {...form.getInputProps('person.nik')} />
-            <TextInput label={t('caseView.person.kkNo')} inputMode="numeric" maxLength={16} key={form.key('person.kkNo')} {...form.getInputProps('person.kkNo')} />
-            <TextInput label={t('caseView.person.phone')} maxLength={20} key={form.key('person.phone')} {...form.getInputProps('person.phone')} />
-            <TextInput label={t('caseView.person.birthPlace')} maxLength={80} key={form.key('person.birthPlace')} {...form.getInputProps('person.birthPlace')} />
-            <DateField label={t('caseView.person.birthDate')} maxDate={todayIso()} clearable key={form.key('person.birthDate')} {...form.getInputProps('person.birthDate')} />
-            <NativeSelect
-              label={t('caseView.person.sex')}
-              data={[{ value: '', label: t('caseView.choose') }, ...optionData(simfoni.SEXES)]}
-              key={form.key('person.sex')}
-              {...form.getInputProps('person.sex')}
-            />
-            <NativeSelect
-              label={t('caseView.person.occupation')}
-              data={[{ value: '', label: t('caseView.choose') }, ...optionData(simfoni.OCCUPATIONS)]}
-              key={form.key('person.occupation')}
-              {...form.getInputProps('person.occupation')}
-            />
-            <TextInput label="RT" maxLength={3} key={form.key('person.rt')} {...form.getInputProps('person.rt')} />
-            <TextInput label="RW" maxLength={3} key={form.key('person.rw')} {...form.getInputProps('person.rw')} />
-          </SimpleGrid>
-          <TextInput label={t('caseView.person.address')} maxLength={300} key={form.key('person.address')} {...form.getInputProps('person.address')} />
-          <RegionPicker
-            label={t('caseView.person.region')}
-            value={form.values.person.region}
-            onChange={(code) => form.setFieldValue('person.region', code)}
-            error={form.errors['person.region']}
+          <PersonFields
+            form={form}
+            path="person"
+            role={fieldsRole(role)}
+            referenceDate={referenceDateOf(base)}
+            withRelation={!editing && (role === 'perpetrator' || role === 'reporter')}
+            findDuplicates={!editing}
           />
-          <Checkbox
-            label={t('caseView.person.disability')}
-            key={form.key('person.disability')}
-            {...form.getInputProps('person.disability', { type: 'checkbox' })}
-          />
-          {form.values.person.disability && (
-            <TextInput
-              label={t('caseView.person.disabilityNote')}
-              maxLength={200}
-              key={form.key('person.disabilityNote')}
-              {...form.getInputProps('person.disabilityNote')}
-            />
-          )}
           <FormError message={submit.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
