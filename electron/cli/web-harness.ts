@@ -42,10 +42,12 @@ export async function startWebHarness(opts: WebHarnessOptions): Promise<{ url: s
   const host = opts.host ?? '127.0.0.1';
   if (!isLoopback(host)) throw new Error(`the web harness binds 127.0.0.1 only (refused: ${host})`);
   const rendererDir = resolve(opts.rendererDir);
-  const indexHtml = await readFile(join(rendererDir, 'index.html'), 'utf8').catch(() => {
+  // Read on every request, so a rebuild is served without restarting the harness.
+  const page = async () =>
+    (await readFile(join(rendererDir, 'index.html'), 'utf8')).replace('<script', '<script src="./teduh-bridge.js"></script>\n    <script');
+  await page().catch(() => {
     throw new Error(`no built renderer at ${rendererDir}: run "npm run build" first`);
   });
-  const page = indexHtml.replace('<script', '<script src="./teduh-bridge.js"></script>\n    <script');
   const streams = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
@@ -65,7 +67,7 @@ export async function startWebHarness(opts: WebHarnessOptions): Promise<{ url: s
     const path = url.pathname;
     if (path.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(path.slice(5)));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
-    if (path === '/' || path === '/index.html') return send(res, 200, MIME['.html']!, page);
+    if (path === '/' || path === '/index.html') return send(res, 200, MIME['.html']!, await page());
     if (path === '/teduh-bridge.js') return send(res, 200, MIME['.js']!, bridgeScript);
     const file = resolve(rendererDir, '.' + normalize(path));
     if (!file.startsWith(rendererDir + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'not found');

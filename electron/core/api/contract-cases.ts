@@ -271,7 +271,7 @@ export interface DashboardView {
   dueSoon: CaseListRow[];
   pendingApprovals: number;
   monitoringDue: { caseId: string; registerNo: string; itemId: string; dueAt: string }[];
-  drafts: { id: string; updatedAt: string; summary: string }[];
+  drafts: { id: string; updatedAt: string; summary: string; serviceCode: string | null; incidentDate: string | null }[];
 }
 
 export interface ServiceView {
@@ -552,10 +552,17 @@ export const casesContract = {
     summary: 'People already in the register who may be this person (same NIK, or a close name with the same birth date).',
   }),
   'persons.inspectNik': method<{ valid: boolean; errors: string[]; warnings: string[]; birthDate: string | null; sex: string | null; region: string | null; regionName: string | null }>()({
-    input: z.object({ nik: z.string().max(32) }).strict(),
+    input: z
+      .object({
+        nik: z.string().max(32),
+        /** What the form holds, to be compared with what the NIK says (warnings, never a refusal). */
+        birthDate: isoDate.optional(),
+        sex: z.enum(['P', 'L']).optional(),
+      })
+      .strict(),
     access: 'session',
     audit: 'none',
-    summary: 'Decodes a NIK (birth date, sex, region) to prefill the form.',
+    summary: 'Decodes a NIK (birth date, sex, region) to prefill the form, and warns where it disagrees with what was typed.',
   }),
   'regions.list': method<{ code: string; name: string }[]>()({
     input: z.object({ parent: z.string().regex(/^(\d{2}(\.\d{2}(\.\d{2})?)?)?$/).default('') }).strict(),

@@ -10,6 +10,8 @@ export type * from './contract-lan';
 export * from './contract-documents';
 export * as vocab from './vocab';
 export * as simfoni from '../simfoni';
+/** Age rules shared with the screens (pure date arithmetic). */
+export { ageOn, isChildAt, ADULT_AGE } from '../persons/age';
 export { formatRegisterNo, registerNoTokens, serviceAbbreviations } from '../cases/register-number';
 
 export type { AuditKind, MethodSpec } from './contract-kit';

@@ -151,7 +151,7 @@ export const caseEditHandlers = defineHandlers({
       const link = db.select().from(casePersons).where(and(eq(casePersons.caseId, c.id), eq(casePersons.personId, input.personId))).get();
       if (!link) throw new ApiError('NOT_FOUND', 'Orang ini tidak ada pada kasus ini.');
       const before = db.select().from(persons).where(eq(persons.id, input.personId)).get()!;
-      savePerson(ctx, { ...input.person, existingPersonId: input.personId });
+      savePerson(ctx, { ...input.person, existingPersonId: input.personId }, 'replace');
       const after = db.select().from(persons).where(eq(persons.id, input.personId)).get()!;
       bumpCase(ctx, c);
       indexCase(ctx.reg.db, c.id);

@@ -6,7 +6,8 @@ import type { Sqlite } from '../db/open';
 import { stmt } from '../db/statements';
 import { standardById } from '../services/standards';
 import { casePersons, cases, persons } from '../db/schema';
-import { isPossibleDuplicate, parseNik } from '../persons';
+import { compareNikWithPerson, isPossibleDuplicate, parseNik } from '../persons';
+import { localDateOf } from '../calendar';
 import { findRegion, getDistricts, getProvinces, getRegencies, getVillages, regionChain } from '../regions';
 import type { ServiceDefinition } from '../services/types';
 import { readGeneralSettings } from '../settings/general';
@@ -192,7 +193,13 @@ export const findHandlers = defineHandlers({
         dueSoon: decorate(ctx, dueSoonRows),
         pendingApprovals: me.role === 'head' ? pendingApprovals : 0,
         monitoringDue,
-        drafts: myDrafts(db, me.userId).map((d) => ({ id: d.id, updatedAt: d.updatedAt, summary: draftSummary(d.data) })),
+        drafts: myDrafts(db, me.userId).map((d) => ({
+          id: d.id,
+          updatedAt: d.updatedAt,
+          summary: draftSummary(d.data),
+          serviceCode: typeof d.data.serviceCode === 'string' ? d.data.serviceCode : null,
+          incidentDate: typeof d.data.incidentDate === 'string' ? d.data.incidentDate : null,
+        })),
       };
     },
   },
@@ -232,13 +239,14 @@ export const findHandlers = defineHandlers({
   'persons.inspectNik': {
     needsDatabase: false,
     run(input, ctx) {
-      const today = ctx.now.toISOString().slice(0, 10);
+      const today = localDateOf(ctx.now, readGeneralSettings(ctx.reg.db.db).timeZone);
       const info = parseNik(input.nik, { today });
+      const mismatches = info.valid ? compareNikWithPerson(info, { birthDate: input.birthDate ?? null, sex: input.sex ?? null }) : [];
       const chain = info.districtCode ? regionChain(info.districtCode) : [];
       return {
         valid: info.valid,
         errors: info.errors,
-        warnings: info.warnings,
+        warnings: [...info.warnings, ...mismatches],
         birthDate: info.birthDate,
         sex: info.sex,
         region: info.districtCode,

@@ -32,8 +32,12 @@ function currentStandard(sqlite: Sqlite, code: string): { id: string; def: Servi
   return { id: offered.standard_id, def: standardById(sqlite, offered.standard_id).def };
 }
 
-/** Inserts a person, or links to one already in the register (updating what was typed anew). */
-export function savePerson(ctx: CallContext, p: PersonInput | Person): string {
+/**
+ * Inserts a person, or links to one already in the register. Linking (at intake) keeps what
+ * the register knows where the form left a field empty; editing (`replace`) writes the form
+ * as it is, so a field can be cleared on purpose.
+ */
+export function savePerson(ctx: CallContext, p: PersonInput | Person, mode: 'link' | 'replace' = 'link'): string {
   const { db } = ctx.reg.db;
   const me = requireSession(ctx);
   const values = {
@@ -56,7 +60,12 @@ export function savePerson(ctx: CallContext, p: PersonInput | Person): string {
   if (p.existingPersonId) {
     const existing = db.select().from(persons).where(eq(persons.id, p.existingPersonId)).get();
     if (!existing) throw new ApiError('NOT_FOUND', 'Orang yang dipilih tidak ditemukan.');
-    updateVersioned(db, persons, 'person', existing.id, existing.version, values, me.userId, ctx.nowIso);
+    const changes =
+      mode === 'replace'
+        ? values
+        : (Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== '' && v !== false)) as Partial<typeof values>);
+    if (mode === 'link' && changes.fullName) changes.nameKey = nameKey(changes.fullName);
+    updateVersioned(db, persons, 'person', existing.id, existing.version, changes, me.userId, ctx.nowIso);
     return existing.id;
   }
   const id = uuidv7(ctx.now.getTime());
