@@ -19,6 +19,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { createCore, type Core } from '../../electron/core';
 import { populate, SURNAMES, type Rng, rng } from './synthetic';
 import { benchDocuments } from './documents';
+import { benchLan } from './lan';
 
 interface Stat {
   p50: number;
@@ -118,6 +119,8 @@ async function main(): Promise<void> {
     const admin = await core.call({}, 'auth.login', { username: 'admin', password: 'sandi-bench-1' });
     if (!admin.ok) throw new Error(admin.error.message);
     const adminToken = (admin.value as { token: string }).token;
+    // The run is long; sessions idle between phases must not expire under it.
+    await core.call({ token: adminToken }, 'settings.update', { version: 1, idleLockMinutes: 120 });
     await core.call({ token: adminToken }, 'users.create', { username: 'petugas', fullName: 'Petugas', role: 'front_desk', initialPassword: 'sandi-awal-1' });
     const first = await core.call({}, 'auth.login', { username: 'petugas', password: 'sandi-awal-1' });
     if (!first.ok) throw new Error(first.error.message);
@@ -222,6 +225,9 @@ async function main(): Promise<void> {
     });
 
     figures.push({ op: 'api_call_session_get', n: R, ...(await measure(R, () => core.call({ token }, 'session.get', {}))) });
+    // --- LAN: the same call over mutual TLS 1.3 on loopback, beside it in process (test/bench/lan.ts).
+    log('LAN round trip...');
+    figures.push(...(await benchLan(core, adminToken, token, measure)));
     const dash = await measure(50, async () => {
       const x = await core.call({ token }, 'dashboard.get', {});
       if (!x.ok) throw new Error(x.error.message);
