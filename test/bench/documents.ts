@@ -31,7 +31,11 @@ async function as(core: Core, token: string, method: string, input: unknown): Pr
   return r.value;
 }
 
-export async function benchDocuments(core: Core, adminToken: string, measure: Measure): Promise<DocumentFigure[]> {
+/** `admin`: the administrator's credentials (a long run outlives the idle lock, so this logs in afresh). */
+export async function benchDocuments(core: Core, admin: { username: string; password: string }, measure: Measure): Promise<DocumentFigure[]> {
+  const login = (await core.call({}, 'auth.login', admin)) as { ok: boolean; value: { token: string } };
+  if (!login.ok) throw new Error('admin login failed');
+  const adminToken = login.value.token;
   await as(core, adminToken, 'users.create', { username: 'sekretariat', fullName: 'Yuni Astuti', role: 'secretariat', initialPassword: 'sandi-awal-1' });
   await as(core, adminToken, 'users.create', {
     username: 'kepala',

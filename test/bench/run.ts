@@ -236,7 +236,7 @@ async function main(): Promise<void> {
 
     // --- Documents: one letter through the API beside its layout-only floor, and a batch of 100 (test/bench/documents.ts).
     log('documents...');
-    figures.push(...(await benchDocuments(core, adminToken, measure)));
+    figures.push(...(await benchDocuments(core, { username: 'admin', password: 'sandi-bench-1' }, measure)));
     // ---
 
     loop.disable();
