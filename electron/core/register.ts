@@ -139,6 +139,12 @@ export class Register {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
     this.sessions.clear();
+    // Lets SQLite refresh the statistics its query planner uses, as its documentation advises at close.
+    try {
+      this.opened?.sqlite.pragma('optimize');
+    } catch {
+      // never stands in the way of locking
+    }
     this.opened?.sqlite.close();
     this.opened = null;
     this.key?.fill(0);

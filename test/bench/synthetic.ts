@@ -52,14 +52,15 @@ export function populate(sqlite: Database.Database, n: number, seed: number): vo
     standardOf.set(code, row?.id ?? 'x');
   }
   const insCase = sqlite.prepare(`INSERT INTO cases (id, register_no, service_code, standard_id, status, closure, closed_at, channel, risk_level,
-      incident_date, incident_place, violence_types, needs, chronology, due_at, version, created_at, updated_at)
-      VALUES (@id, @no, @service, @standard, @status, @closure, @closedAt, @channel, @risk, @incident, 'rumah_tangga', @violence, '["pengaduan"]', @chronology, @due, 1, @created, @created)`);
+      incident_date, incident_place, violence_types, needs, chronology, due_at, search_rowid, version, created_at, updated_at)
+      VALUES (@id, @no, @service, @standard, @status, @closure, @closedAt, @channel, @risk, @incident, 'rumah_tangga', @violence, '["pengaduan"]', @chronology, @due, @srow, 1, @created, @created)`);
   const insPerson = sqlite.prepare(`INSERT INTO persons (id, full_name, name_key, nik, phone, birth_date, sex, version, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
   const insLink = sqlite.prepare('INSERT INTO case_persons (case_id, person_id, role) VALUES (?, ?, ?)');
   const insStep = sqlite.prepare(`INSERT INTO case_steps (id, case_id, code, seq, status, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`);
   const insDeadline = sqlite.prepare('INSERT INTO case_deadlines (case_id, code, label, due_at, met_at) VALUES (?, ?, ?, ?, ?)');
-  const insSearch = sqlite.prepare('INSERT INTO case_search (case_id, register_no, names, niks, phones, chronology) VALUES (?, ?, ?, ?, ?, ?)');
+  const insSearch = sqlite.prepare('INSERT INTO case_search (rowid, case_id, register_no, names, niks, phones, chronology) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const firstRow = (sqlite.prepare('SELECT coalesce(max(rowid), 0) AS n FROM case_search').get() as { n: number }).n + 1;
   const start = Date.parse('2023-12-01T00:00:00Z');
   const span = Date.parse('2026-11-20T00:00:00Z') - start;
   const batch = sqlite.transaction((from: number, to: number) => {
@@ -93,6 +94,7 @@ export function populate(sqlite: Database.Database, n: number, seed: number): vo
         violence: JSON.stringify([pick(r, ['fisik', 'psikis', 'penelantaran', 'seksual'])]),
         chronology,
         due,
+        srow: firstRow + i,
         created,
       });
       const birth = `${1960 + Math.floor(r() * 55)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
@@ -103,7 +105,7 @@ export function populate(sqlite: Database.Database, n: number, seed: number): vo
       const doneUpTo = status === 'closed' ? def.steps.length : Math.floor(r() * def.steps.length);
       def.steps.forEach((s, k) => insStep.run(`${id}-s${k}`, id, s.code, k + 1, k < doneUpTo ? 'done' : 'pending', created, created));
       for (const d of def.deadlines) insDeadline.run(id, d.code, d.label, due, status === 'closed' ? created : null);
-      insSearch.run(id, no, `${victim} | ${perpetrator}`, nik, phone, chronology);
+      insSearch.run(firstRow + i, id, no, `${victim} | ${perpetrator}`, nik, phone, chronology);
     }
   });
   for (let from = 0; from < n; from += 5000) batch(from, Math.min(n, from + 5000));

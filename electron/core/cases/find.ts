@@ -44,11 +44,11 @@ function listCases(sqlite: Sqlite, f: ListFilters, nowIso: string, page: number,
   };
   if (f.serviceCode) add('c.service_code = @service', 'service', f.serviceCode);
   if (f.status) add('c.status = @status', 'status', f.status);
-  if (f.overdue) add("c.status != 'closed' AND c.due_at IS NOT NULL AND c.due_at < @now", 'now', nowIso);
+  if (f.overdue) add("c.status IN ('open', 'monitoring') AND c.due_at < @now", 'now', nowIso);
   if (f.assignedTo) add('c.assigned_to = @me', 'me', f.assignedTo);
   if (f.from) add('c.created_at >= @from', 'from', f.from);
   if (f.to) add('c.created_at < @to', 'to', f.to);
-  if (f.match) add('c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @match)', 'match', f.match);
+  if (f.match) add('c.search_rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH @match)', 'match', f.match);
   const cond = where.join(' AND ');
   const rows = stmt(
     sqlite,
@@ -80,7 +80,7 @@ function decorate(ctx: CallContext, rows: ReturnType<typeof listCases>['rows']):
     .prepare(`SELECT cp.case_id, p.id, p.full_name FROM case_persons cp JOIN persons p ON p.id = cp.person_id WHERE cp.role = 'victim' AND cp.case_id IN (${marks})`)
     .all(...ids) as { case_id: string; id: string; full_name: string }[];
   const steps = sqlite
-    .prepare(`SELECT case_id, code FROM case_steps WHERE status IN ('pending','submitted') AND case_id IN (${marks}) ORDER BY seq`)
+    .prepare(`SELECT case_id, code FROM case_steps WHERE case_id IN (${marks}) AND +status IN ('pending','submitted') ORDER BY seq`)
     .all(...ids) as { case_id: string; code: string }[];
   const defOf = (id: string): ServiceDefinition => standardById(sqlite, id).def;
   const names = new Map((stmt(sqlite, 'SELECT id, full_name FROM users').all() as { id: string; full_name: string }[]).map((u) => [u.id, u.full_name]));
@@ -170,12 +170,12 @@ export const findHandlers = defineHandlers({
       const me = requireSession(ctx);
       const { sqlite, db } = ctx.reg.db;
       const soon = new Date(ctx.now.getTime() + 24 * 3_600_000).toISOString();
-      const byService = stmt(sqlite, "SELECT service_code AS serviceCode, count(*) AS open FROM cases WHERE deleted_at IS NULL AND status != 'closed' GROUP BY service_code").all() as { serviceCode: string; open: number }[];
+      const byService = stmt(sqlite, "SELECT service_code AS serviceCode, count(*) AS open FROM cases WHERE status IN ('open', 'monitoring') AND deleted_at IS NULL GROUP BY service_code").all() as { serviceCode: string; open: number }[];
       const overdue = listCases(sqlite, { overdue: true }, ctx.nowIso, 1, 20).rows;
       const dueSoonRows = stmt(
         sqlite,
         `SELECT c.id, c.register_no, c.service_code, c.standard_id, c.status, c.closure, c.risk_level, c.due_at, c.assigned_to, c.created_at
-         FROM cases c WHERE c.deleted_at IS NULL AND c.status != 'closed' AND c.due_at >= @now AND c.due_at < @soon ORDER BY c.due_at LIMIT 20`,
+         FROM cases c WHERE c.status IN ('open', 'monitoring') AND c.due_at >= @now AND c.due_at < @soon AND c.deleted_at IS NULL ORDER BY c.due_at LIMIT 20`,
       ).all({ now: ctx.nowIso, soon }) as ReturnType<typeof listCases>['rows'];
       // A head's queue: requests they may decide, not their own.
       const pendingApprovals = (stmt(sqlite, "SELECT count(*) AS n FROM approvals WHERE status = 'pending' AND requested_by != ?").get(me.userId) as { n: number }).n;

@@ -15,24 +15,30 @@ export function bumpCase(ctx: CallContext, c: CaseRow, changes: Partial<CaseRow>
 
 /** Rewrites the case's search row: register number, names, NIKs, phones, chronology. */
 export function indexCase({ sqlite }: OpenDatabase, caseId: string): void {
-  const c = stmt(sqlite, 'SELECT register_no AS registerNo, chronology FROM cases WHERE id = ?').get(caseId) as
-    | { registerNo: string; chronology: string }
+  const c = stmt(sqlite, 'SELECT register_no AS registerNo, chronology, search_rowid AS searchRowid FROM cases WHERE id = ?').get(caseId) as
+    | { registerNo: string; chronology: string; searchRowid: number | null }
     | undefined;
   if (!c) return;
   const people = stmt(
     sqlite,
     `SELECT p.full_name AS fullName, p.nik, p.kk_no AS kkNo, p.phone FROM case_persons cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = ?`,
   ).all(caseId) as { fullName: string; nik: string | null; kkNo: string | null; phone: string | null }[];
-  stmt(sqlite, 'DELETE FROM case_search WHERE case_id = ?').run(caseId);
-  stmt(sqlite, 'INSERT INTO case_search (case_id, register_no, names, niks, phones, chronology) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(
-      caseId,
-      c.registerNo,
-      people.map((p) => p.fullName).join(' | '),
-      people.flatMap((p) => [p.nik, p.kkNo]).filter(Boolean).join(' '),
-      people.map((p) => p.phone).filter(Boolean).join(' '),
-      c.chronology,
-    );
+  const values = [
+    caseId,
+    c.registerNo,
+    people.map((p) => p.fullName).join(' | '),
+    people.flatMap((p) => [p.nik, p.kkNo]).filter(Boolean).join(' '),
+    people.map((p) => p.phone).filter(Boolean).join(' '),
+    c.chronology,
+  ];
+  // The row is found by its rowid, kept on the case: FTS5 cannot look up by case id.
+  if (c.searchRowid !== null) {
+    stmt(sqlite, 'DELETE FROM case_search WHERE rowid = ?').run(c.searchRowid);
+    stmt(sqlite, 'INSERT INTO case_search (rowid, case_id, register_no, names, niks, phones, chronology) VALUES (?, ?, ?, ?, ?, ?, ?)').run(c.searchRowid, ...values);
+  } else {
+    const { lastInsertRowid } = stmt(sqlite, 'INSERT INTO case_search (case_id, register_no, names, niks, phones, chronology) VALUES (?, ?, ?, ?, ?, ?)').run(...values);
+    stmt(sqlite, 'UPDATE cases SET search_rowid = ? WHERE id = ?').run(lastInsertRowid, caseId);
+  }
 }
 
 /**
@@ -48,7 +54,8 @@ export function refreshDeadlines(ctx: CallContext, c: CaseRow, def: ServiceDefin
     metAt: string | null;
   }[];
   const doneSteps = new Set(
-    (stmt(sqlite, "SELECT code FROM case_steps WHERE case_id = ? AND status = 'done'").all(c.id) as { code: string }[]).map((s) => s.code),
+    // `+status`: look the case's steps up by case, never by the (very unselective) status index.
+    (stmt(sqlite, "SELECT code FROM case_steps WHERE case_id = ? AND +status = 'done'").all(c.id) as { code: string }[]).map((s) => s.code),
   );
   const closed = c.status === 'closed';
   let earliest: string | null = null;

@@ -47,6 +47,9 @@ export function openDatabase(
     sqlite.pragma('synchronous=FULL');
     sqlite.pragma('foreign_keys=ON');
     sqlite.pragma('secure_delete=ON');
+    // A 64 MB page cache: every page read from disk is decrypted, so keeping the register's
+    // hot pages decrypted in memory is what makes search fast at 100,000 cases.
+    sqlite.pragma('cache_size=-65536');
     // Without it, INSERT OR REPLACE deletes a row without firing the append-only DELETE triggers.
     sqlite.pragma('recursive_triggers=ON');
     applyMigrations(sqlite, migrations, userVersion);

@@ -132,6 +132,8 @@ export const cases = sqliteTable(
     dueAt: text('due_at'),
     /** Idempotency key of the registration: a retry returns this case instead of a second one. */
     requestId: text('request_id'),
+    /** The case's row in the full-text index (FTS5 finds rows by rowid, not by case id). */
+    searchRowid: integer('search_rowid'),
     deletedAt: text('deleted_at'),
     deletedReason: text('deleted_reason'),
     ...stamps,
@@ -139,6 +141,7 @@ export const cases = sqliteTable(
   (t) => [
     uniqueIndex('cases_register_no').on(t.registerNo),
     uniqueIndex('cases_request_id').on(t.requestId),
+    uniqueIndex('cases_search_rowid').on(t.searchRowid),
     index('cases_service_status').on(t.serviceCode, t.status, t.createdAt),
     index('cases_due').on(t.status, t.dueAt),
     index('cases_assigned').on(t.assignedTo, t.status),
@@ -249,7 +252,7 @@ export const caseSteps = sqliteTable(
     completedBy: text('completed_by'),
     ...stamps,
   },
-  (t) => [uniqueIndex('case_steps_case_code').on(t.caseId, t.code), index('case_steps_status').on(t.status)],
+  (t) => [uniqueIndex('case_steps_case_code').on(t.caseId, t.code)],
 );
 
 /** A head's decision on a submitted step; stores a hash of exactly what was approved. */
