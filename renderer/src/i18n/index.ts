@@ -24,7 +24,7 @@ declare module 'i18next' {
 
 /** The audit trail's name for an API method, in the current language (the method itself if unnamed). */
 export function auditActionLabel(action: MethodName | string): string {
-  const key = action.replace('.', '_') as keyof typeof id.audit.actions;
+  const key = action.replaceAll('.', '_') as keyof typeof id.audit.actions;
   return i18next.t(`audit.actions.${key}`, { defaultValue: action });
 }
 
