@@ -48,12 +48,20 @@ function listCases(sqlite: Sqlite, f: ListFilters, nowIso: string, page: number,
   if (f.assignedTo) add('c.assigned_to = @me', 'me', f.assignedTo);
   if (f.from) add('c.created_at >= @from', 'from', f.from);
   if (f.to) add('c.created_at < @to', 'to', f.to);
-  if (f.match) add('c.search_rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH @match)', 'match', f.match);
+  // A search walks the index newest first (its rowids follow registration order) and stops
+  // at the page; other lists are ordered by the registration time.
+  let from = 'cases c';
+  let order = 'c.created_at DESC, c.id DESC';
+  if (f.match) {
+    from = 'case_search s JOIN cases c ON c.search_rowid = s.rowid';
+    add('case_search MATCH @match', 'match', f.match);
+    order = 's.rowid DESC';
+  }
   const cond = where.join(' AND ');
   const rows = stmt(
     sqlite,
     `SELECT c.id, c.register_no, c.service_code, c.standard_id, c.status, c.closure, c.risk_level, c.due_at, c.assigned_to, c.created_at
-     FROM cases c WHERE ${cond} ORDER BY c.created_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
+     FROM ${from} WHERE ${cond} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as {
     id: string;
     register_no: string;
@@ -67,7 +75,7 @@ function listCases(sqlite: Sqlite, f: ListFilters, nowIso: string, page: number,
     created_at: string;
   }[];
   // Counting stops past 1,000 (shown as "1.000+"): beyond that the exact figure helps nobody and costs time.
-  const total = (stmt(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM cases c WHERE ${cond} LIMIT 1001)`).get(params) as { n: number }).n;
+  const total = (stmt(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${cond} LIMIT 1001)`).get(params) as { n: number }).n;
   return { rows, total };
 }
 
