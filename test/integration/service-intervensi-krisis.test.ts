@@ -155,7 +155,7 @@ describe('Singkawang: Penanganan Pengaduan Korban dengan Intervensi Krisis', () 
     expect(mandatory.ok).toBe(false);
     if (!mandatory.ok) expect(mandatory.error.message).toContain('wajib menurut standar layanan');
 
-    c = await worker.skip(c, 'rujukan', 'Korban cukup dilayani psikolog UPTD; tidak perlu layanan lembaga lain.');
+    c = await worker.skipStep(c, 'rujukan', 'Korban cukup dilayani psikolog UPTD; tidak perlu layanan lembaga lain.');
     expect(stepOf(c, 'rujukan')).toMatchObject({ status: 'skipped', note: 'Korban cukup dilayani psikolog UPTD; tidak perlu layanan lembaga lain.' });
     c = await worker.complete(c, 'laporan_penanganan', { data: { report: 'Dua sesi konseling; korban kembali ke rumah orang tuanya.' } });
     expect(c).toMatchObject({ status: 'closed', closure: 'completed' });
