@@ -106,3 +106,31 @@ test('settings: the office name, the idle-lock minutes and the language', async 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
 });
+
+test('an administrator gives a user a temporary password; the user must replace it at the next login', async ({ page, harness }, testInfo) => {
+  await page.goto(harness.url);
+  await logIn(page, admin.username, admin.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Pengguna' }).click();
+
+  await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+  const create = page.getByRole('dialog', { name: 'Tambah pengguna' });
+  await create.getByLabel('Nama pengguna').fill('sari.sekretariat');
+  await create.getByLabel('Nama lengkap').fill('Sari Wulandari');
+  await create.getByLabel('Peran').selectOption({ label: 'Sekretariat' });
+  await create.getByRole('textbox', { name: 'Kata sandi awal' }).fill('Sementara-456');
+  await create.getByRole('textbox', { name: 'Kata sandi awal' }).press('Enter');
+  await expect(create).toBeHidden();
+
+  await page.getByRole('button', { name: 'Atur ulang kata sandi sari.sekretariat' }).click();
+  const reset = page.getByRole('dialog', { name: 'Atur ulang kata sandi sari.sekretariat' });
+  await reset.getByRole('textbox', { name: 'Kata sandi sementara' }).fill('Baru-Sementara-789');
+  await reset.getByRole('textbox', { name: 'Ulangi kata sandi' }).fill('Baru-Sementara-789');
+  await reset.getByRole('button', { name: 'Atur ulang' }).click();
+  await expect(reset).toBeHidden();
+  await expect(page.getByText('Kata sandi sementara untuk sari.sekretariat telah disimpan.')).toBeVisible();
+  await keepScreenshot(page, testInfo, 'reset-done');
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await logIn(page, 'sari.sekretariat', 'Baru-Sementara-789');
+  await expect(page.getByText(/ganti kata sandi/i).first()).toBeVisible();
+});
