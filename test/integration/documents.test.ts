@@ -293,4 +293,15 @@ describe('the head signs', () => {
     expect(text).toContain(HEAD.rank);
     expect(text).toContain(`NIP ${HEAD.nip}`);
   });
+
+  it('a new version keeps the official chosen for the first, unless another is chosen', async () => {
+    const job = world.jobs.find((j) => j.type === 'surat_perintah_tugas')!;
+    const deputy = world.office.staff.head2;
+    const first = await makeDocument(world, job, { signerId: deputy.id });
+    const again = ok(await world.team[job.by].call('documents.generate', { caseId: job.caseId, type: job.type, documentId: first.id }));
+    expect(again.versions.map((v) => v.signer)).toEqual([first.versions[0]!.signer, first.versions[0]!.signer]);
+    expect(first.versions[0]!.signer).not.toBeNull();
+    const other = ok(await world.team[job.by].call('documents.generate', { caseId: job.caseId, type: job.type, documentId: first.id, signerId: world.office.staff.head.id }));
+    expect(other.versions[2]!.signer).not.toBe(first.versions[0]!.signer);
+  });
 });

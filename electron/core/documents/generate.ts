@@ -226,7 +226,7 @@ export async function prepareGeneration(input: GenerateInput, call: CallContext)
   const def = documentCatalogue[input.type];
   if (!mayMake(def, me.role as Role)) throw new ApiError('FORBIDDEN', `${def.title} tidak dapat dibuat dengan peran Anda.`);
 
-  let previous: { row: DocumentRow; fields: HeaderFieldsInput } | null = null;
+  let previous: { row: DocumentRow; fields: HeaderFieldsInput; signerId: string | null } | null = null;
   if (input.documentId) {
     const row = loadDocument(db, input.documentId);
     if (row.type !== input.type || row.caseId !== input.caseId) {
@@ -234,11 +234,11 @@ export async function prepareGeneration(input: GenerateInput, call: CallContext)
     }
     if (row.status === 'void') throw new ApiError('VALIDATION', 'Dokumen yang sudah dibatalkan tidak dapat dibuat ulang; buat dokumen baru.');
     const last = db
-      .select({ fields: documentVersions.fields })
+      .select({ fields: documentVersions.fields, signerId: documentVersions.signerId })
       .from(documentVersions)
       .where(and(eq(documentVersions.documentId, row.id), eq(documentVersions.versionNo, row.latestVersion)))
       .get();
-    previous = { row, fields: (last?.fields as HeaderFieldsInput | undefined) ?? {} };
+    previous = { row, fields: (last?.fields as HeaderFieldsInput | undefined) ?? {}, signerId: last?.signerId ?? null };
   }
 
   const detail = caseDetail(call, input.caseId);
@@ -255,7 +255,8 @@ export async function prepareGeneration(input: GenerateInput, call: CallContext)
   const office = loadOffice(db);
   const author = loadUser(db, me.userId);
   if (!author) throw new ApiError('UNAUTHENTICATED');
-  const signer = resolveSigner(db, settings, input.signerId);
+  // A new version keeps its signer unless another is chosen (if that official is still active).
+  const signer = resolveSigner(db, settings, input.signerId ?? (previous?.signerId && loadUser(db, previous.signerId)?.active ? previous.signerId : undefined));
   // A new version is the same letter corrected: it keeps the date (and number) of the first.
   const letterDate = previous?.row.letterDate ?? localDateOf(call.now, tz);
   const number = previous ? (previous.row.number ?? '') : def.numbered ? NUMBER_PLACEHOLDER : '';
