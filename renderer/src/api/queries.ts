@@ -25,13 +25,15 @@ export const keys = {
   holidays: (year: number) => ['holidays', year] as const,
   holidaysAll: ['holidays'] as const,
   staff: ['staff'] as const,
+  documentTypes: (caseId: string | null) => ['documents', 'types', caseId] as const,
+  documentSettings: ['documents', 'settings'] as const,
 };
 
 /** Which cached queries a change event of a given record type makes stale. */
 export const staleOnChange: Record<string, readonly (readonly unknown[])[]> = {
   user: [keys.users, keys.session, keys.staff],
   office: [keys.office, keys.session],
-  settings: [keys.settings, keys.session],
+  settings: [keys.settings, keys.session, keys.documentSettings],
   case: [keys.casesAll, keys.dashboard],
   approval: [keys.dashboard, keys.approvalsAll],
   institutions: [keys.institutionsAll],
@@ -168,6 +170,16 @@ export function useHolidays(year: number) {
 /** Colleagues a case can be assigned to. */
 export function useStaff(enabled = true) {
   return useQuery({ queryKey: keys.staff, queryFn: () => call('staff.list', {}), enabled });
+}
+
+/** The document types; for a case, what each can be made from and what stands in the way. */
+export function useDocumentTypes(caseId: string | null) {
+  return useQuery({ queryKey: keys.documentTypes(caseId), queryFn: () => call('documents.types.list', caseId ? { caseId } : {}) });
+}
+
+/** Paper, font and letter numbering, with the next number of each numbered type. */
+export function useDocumentSettings(enabled = true) {
+  return useQuery({ queryKey: keys.documentSettings, queryFn: () => call('documents.settings.get', {}), enabled });
 }
 
 export function useInvalidate() {

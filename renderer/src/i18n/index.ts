@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import type { MethodName } from '../../../electron/core/api/contract';
 import { caseworkEn } from './casework.en';
 import { caseworkId } from './casework.id';
+import { docSettingsEn } from './docsettings.en';
+import { docSettingsId } from './docsettings.id';
 import { en } from './en';
 import { id } from './id';
 import { intakeEn } from './intake.en';
@@ -18,7 +20,7 @@ const storageKey = 'teduh.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & typeof intakeId & typeof caseworkId & typeof lanId };
+    resources: { translation: typeof id & typeof intakeId & typeof caseworkId & typeof lanId & typeof docSettingsId };
   }
 }
 
@@ -60,7 +62,7 @@ export function initI18n(): typeof i18next {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { id: { translation: { ...id, ...intakeId, ...caseworkId, ...lanId } }, en: { translation: { ...en, ...intakeEn, ...caseworkEn, ...lanEn } } },
+    resources: { id: { translation: { ...id, ...intakeId, ...caseworkId, ...lanId, ...docSettingsId } }, en: { translation: { ...en, ...intakeEn, ...caseworkEn, ...lanEn, ...docSettingsEn } } },
     lng,
     fallbackLng: 'id',
     interpolation: { escapeValue: false },

@@ -1,6 +1,4 @@
 import { Button, Group, NumberInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../../electron/core/api/contract';
@@ -8,15 +6,17 @@ import { call } from '../../api/client';
 import { keys, useSettings } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
-import { useApiSubmit } from '../../components/useApiSubmit';
-import { useEditBase } from '../../components/useEditBase';
+import { useRecordForm } from '../../components/useRecordForm';
 
 /** Minutes without activity before every screen in the office locks itself. */
 export function IdleLockForm() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const settings = useSettings();
-  const form = useForm<{ idleLockMinutes: number | string }>({
+  const { form, submit } = useRecordForm({
+    queryKey: keys.settings,
+    record: settings.data,
+    toValues: (view: SettingsView): { idleLockMinutes: number | string } => ({ idleLockMinutes: view.idleLockMinutes }),
     initialValues: { idleLockMinutes: 5 },
     validate: {
       idleLockMinutes: (value) =>
@@ -24,29 +24,11 @@ export function IdleLockForm() {
           ? null
           : t('validation.minutes'),
     },
+    save: ({ idleLockMinutes }, version) => call('settings.update', { version, idleLockMinutes: Number(idleLockMinutes) }),
+    savedMessage: t('settings.idleSaved'),
+    // The session carries the minutes every screen locks after.
+    afterSave: () => client.invalidateQueries({ queryKey: keys.session }),
   });
-
-  const base = useEditBase(form, settings.data, (view: SettingsView) => ({ idleLockMinutes: view.idleLockMinutes }));
-
-  const submit = useApiSubmit(
-    form,
-    async ({ idleLockMinutes }) => {
-      if (base.version === null) return;
-      const saved = await call('settings.update', { version: base.version, idleLockMinutes: Number(idleLockMinutes) });
-      client.setQueryData(keys.settings, saved);
-      base.load(saved);
-      await client.invalidateQueries({ queryKey: keys.session });
-      notifications.show({ color: 'teal', message: t('settings.idleSaved') });
-    },
-    {
-      display: 'inline',
-      onConflict: async () => {
-        await client.refetchQueries({ queryKey: keys.settings });
-        const fresh = client.getQueryData<SettingsView>(keys.settings);
-        if (fresh) base.load(fresh);
-      },
-    },
-  );
 
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <FormError error={settings.error} />;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { setSession, useCan, useCurrentSession } from '../../api/queries';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ChangePasswordForm } from '../password/ChangePasswordForm';
+import { DocumentSettings } from './DocumentSettings';
 import { HolidaysSettings } from './HolidaysSettings';
 import { IdleLockForm } from './IdleLockForm';
 import { InstitutionsSettings } from './InstitutionsSettings';
@@ -70,6 +71,9 @@ export function SettingsScreen() {
           </Section>
           <Section title={t('numbering.timeZone')}>
             <TimeZoneForm />
+          </Section>
+          <Section title={t('docSettings.title')}>
+            <DocumentSettings />
           </Section>
         </>
       )}

@@ -1,0 +1,51 @@
+import type { docSettingsId } from './docsettings.id';
+
+/** Document settings (paper, font, letter numbers), in English. */
+export const docSettingsEn: typeof docSettingsId = {
+  docSettings: {
+    title: 'Documents',
+    intro:
+      'How the letters, minutes and reports Teduh makes look, and how they are numbered. Left 3 cm, right 2 cm and bottom 2.5 cm margins are fixed by Tata Naskah Dinas.',
+    paper: 'Paper size',
+    papers: { F4: 'F4 (215 × 330 mm)', A4: 'A4 (210 × 297 mm)' },
+    font: 'Font',
+    fontSize: 'Font size (pt)',
+    fontSizeInvalid: 'Font size 10 to 14 pt',
+    marginTop: 'Top margin (cm)',
+    marginTopInvalid: 'Top margin 1 to 6 cm',
+    signer: 'Default signer',
+    signerHint: 'The official who signs when the person making a document names nobody else.',
+    signerNone: '— Not chosen —',
+    signerInactive: '{{name}} (inactive)',
+    unitCode: 'Office unit code',
+    unitCodeHint: 'Fills {unit} in letter numbers, e.g. 423.115.',
+    pattern: 'Default letter number pattern',
+    patternInvalid: 'The pattern needs {urut} (or {urut:N}) and {tahun}, and only the tokens listed below.',
+    example: 'Example: the 7th number this month',
+    tokens: {
+      classification: 'classification code',
+      seq: 'sequence number',
+      seqWidth: 'sequence number, N digits',
+      unit: 'unit code',
+      year: 'year',
+      month: 'month (01–12)',
+      monthRoman: 'month (I–XII)',
+      code: 'document type code (SK, BA, …)',
+    },
+    typesTitle: 'Numbers by document type',
+    seriesHint: 'Document types with the same series name share one running number, which starts again from 1 each year.',
+    typesHint: 'An empty unit code or pattern uses the office’s, above. The next number is worked out again after saving.',
+    columns: {
+      type: 'Document type',
+      series: 'Series',
+      classification: 'Classification',
+      unitCode: 'Unit code',
+      pattern: 'Own pattern',
+      next: 'Next number',
+    },
+    unitDefault: 'office code',
+    patternDefault: 'default pattern',
+    seriesInvalid: 'Series name: lower-case letters, digits, underscore and hyphen only',
+    discard: 'Discard changes',
+  },
+};
