@@ -1,6 +1,6 @@
 /**
  * The web harness's stand-in for the Electron preload: the same `window.teduh`
- * shape (call, subscribe), over HTTP. Like the Electron main process, it keeps the
+ * shape (call, subscribe, files), over HTTP. Like the Electron main process, it keeps the
  * session token out of page-visible results; it lives only in this closure, so a
  * reload (the idle lock) forgets it.
  */
@@ -66,10 +66,27 @@ export const bridgeScript = String.raw`(() => {
     return envelope;
   }
 
+  async function files(op, args) {
+    let envelope;
+    try {
+      const res = await fetch('./files/' + encodeURIComponent(op), {
+        method: 'POST',
+        headers: Object.assign({ 'Content-Type': 'application/json' }, token ? { Authorization: 'Bearer ' + token } : {}),
+        body: JSON.stringify(args === undefined ? {} : args),
+      });
+      envelope = await res.json();
+    } catch (_) {
+      return unavailable;
+    }
+    if (envelope && !envelope.ok && envelope.error && envelope.error.code === 'UNAUTHENTICATED') forget();
+    return envelope;
+  }
+
   Object.defineProperty(window, 'teduh', {
     value: Object.freeze({
       call,
       subscribe(listener) { listeners.add(listener); return () => { listeners.delete(listener); }; },
+      files: Object.freeze({ call: files }),
     }),
     writable: false,
     configurable: false,

@@ -21,8 +21,11 @@ Pemakaian: npm run teduh -- <perintah> [opsi]
   init   --data-dir DIR --office NAMA --admin NAMA_PENGGUNA [--full-name NAMA]
          Menyiapkan register baru. Kata sandi administrator dibaca dari standard input.
          Mencetak kode pemulihan (simpan di tempat aman).
-  serve  --web --data-dir DIR --port N
+  serve  --web --data-dir DIR --port N [--save-dir DIR]
          Menjalankan harness web (UI + API) di http://127.0.0.1:N/ saja.
+         "Buka di Word" hanya menaruh salinan di folder open-documents di dalam --data-dir
+         (tanpa membuka program); "Simpan sebagai" menulis ke folder --save-dir dengan nama
+         dari Teduh (tanpa dialog), dan ditolak bila --save-dir tidak diberikan.
   serve  --lan --data-dir DIR --port N [--host ALAMAT]
          Menjadikan PC ini host berbagi LAN tanpa jendela (PC kantor yang selalu menyala):
          TLS 1.3 di port N (semua antarmuka, atau ALAMAT), diumumkan lewat mDNS.
@@ -85,11 +88,12 @@ function ensureRendererBuilt(): string {
 }
 
 async function serve(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['data-dir', 'port', 'host'], switches: ['web', 'lan'] });
+  const args = parseArgs(argv, { values: ['data-dir', 'port', 'host', 'save-dir'], switches: ['web', 'lan'] });
   if (!args.web === !args.lan) throw new UsageError('pilih satu mode: --web atau --lan');
   const dataDir = requireValue(args, 'data-dir');
   const port = Number(requireValue(args, 'port'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port harus angka 0-65535');
+  if (args.lan && args['save-dir'] !== undefined) throw new UsageError('--save-dir hanya untuk --web');
   if (args.lan) return serveLanUntilStopped(dataDir, port, typeof args.host === 'string' ? args.host : '0.0.0.0');
   const host = typeof args.host === 'string' ? args.host : '127.0.0.1';
   if (!isLoopback(host)) throw new UsageError(`harness web hanya mendengarkan di 127.0.0.1 (ditolak: ${host})`);
@@ -99,7 +103,8 @@ async function serve(argv: string[]): Promise<number> {
   const fakeNow = process.env.TEDUH_FAKE_NOW;
   if (fakeNow !== undefined && Number.isNaN(Date.parse(fakeNow))) throw new UsageError('TEDUH_FAKE_NOW harus waktu ISO-8601');
   const core = createCore({ dataDir, log, ...(fakeNow ? { clock: new OffsetClock(fakeNow) } : {}) });
-  const harness = await startWebHarness({ core, rendererDir, port, host: '127.0.0.1' });
+  const saveDir = typeof args['save-dir'] === 'string' ? resolve(args['save-dir']) : undefined;
+  const harness = await startWebHarness({ core, rendererDir, port, host: '127.0.0.1', ...(saveDir ? { saveDir } : {}) });
   process.stdout.write(`Teduh (harness web) siap di ${harness.url}\n`);
   await new Promise<void>((done) => {
     const stop = () => done();

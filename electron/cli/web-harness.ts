@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Core } from '../core';
+import { errorBody, type ApiResult } from '../core/api/errors';
+import { OpenCopies, createFileActions, safeCopyName } from '../core/files';
 import { bridgeScript } from './bridge-script';
 
 /**
@@ -14,12 +17,31 @@ export interface WebHarnessOptions {
   rendererDir: string;
   port: number;
   host?: string;
+  /** Where "Open in Word" puts its copies (nothing is launched); by default `open-documents` in the data folder. */
+  copiesDir?: string;
+  /** Where "Save as" writes, under the name the core gives (no dialog); without it, saving is refused. */
+  saveDir?: string;
 }
+
+export interface WebHarness {
+  url: string;
+  /** The folder of the copies "Open in Word" made (wiped when nobody is logged in and at close). */
+  copiesDir: string;
+  /** Copies "opened" so far, in order (the harness launches no program). */
+  opened: string[];
+  close(): Promise<void>;
+}
+
+export const SAVE_UNAVAILABLE = 'Menyimpan salinan tidak tersedia di harness ini.';
 
 export const HARNESS_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
 
-const MAX_BODY = 2 * 1024 * 1024;
+/** A signed scan is up to 10 MB, a third more as base64. */
+const MAX_BODY = 16 * 1024 * 1024;
+
+/** Marks a request whose answer (a refusal) has already been sent. */
+const refused = Symbol('refused');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,7 +60,7 @@ export function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '::1';
 }
 
-export async function startWebHarness(opts: WebHarnessOptions): Promise<{ url: string; close(): Promise<void> }> {
+export async function startWebHarness(opts: WebHarnessOptions): Promise<WebHarness> {
   const host = opts.host ?? '127.0.0.1';
   if (!isLoopback(host)) throw new Error(`the web harness binds 127.0.0.1 only (refused: ${host})`);
   const rendererDir = resolve(opts.rendererDir);
@@ -49,6 +71,11 @@ export async function startWebHarness(opts: WebHarnessOptions): Promise<{ url: s
     throw new Error(`no built renderer at ${rendererDir}: run "npm run build" first`);
   });
   const streams = new Set<ServerResponse>();
+  if (opts.saveDir) mkdirSync(opts.saveDir, { recursive: true, mode: 0o700 });
+  const copies = new OpenCopies(opts.copiesDir ?? join(opts.core.register.dataDir, 'open-documents'));
+  const opened: string[] = [];
+  const wipeCopies = () => void copies.wipe();
+  wipeCopies();
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -66,6 +93,7 @@ export async function startWebHarness(opts: WebHarnessOptions): Promise<{ url: s
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const path = url.pathname;
     if (path.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(path.slice(5)));
+    if (path.startsWith('/files/')) return handleFiles(req, res, decodeURIComponent(path.slice(7)));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     if (path === '/' || path === '/index.html') return send(res, 200, MIME['.html']!, await page());
     if (path === '/teduh-bridge.js') return send(res, 200, MIME['.js']!, bridgeScript);
@@ -96,22 +124,57 @@ export async function startWebHarness(opts: WebHarnessOptions): Promise<{ url: s
       });
       return;
     }
-    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
-    // A page from elsewhere cannot send JSON here without a preflight we never grant.
+    const input = await jsonPost(req, res);
+    if (input === refused) return;
+    const result = await opts.core.call({ token }, method, input);
+    if ((method === 'auth.lock' || method === 'auth.logout') && opts.core.register.sessions.count() === 0) wipeCopies();
+    json(res, result);
+  }
+
+  /** "Open in Word" and "Save as", as the desktop app's main process does them, through the page's session. */
+  async function handleFiles(req: IncomingMessage, res: ServerResponse, op: string): Promise<void> {
+    const token = bearer(req);
+    const args = await jsonPost(req, res);
+    if (args === refused) return;
+    if (op === 'save' && !opts.saveDir) return json(res, { ok: false, error: errorBody('FORBIDDEN', SAVE_UNAVAILABLE) } satisfies ApiResult<never>);
+    const saveDir = opts.saveDir;
+    const actions = createFileActions({
+      call: (method, input) => opts.core.call({ token }, method, input),
+      copies,
+      chooseSavePath: async (defaultName) => (saveDir ? join(saveDir, safeCopyName(defaultName)) : null),
+      openPath: async (path) => {
+        opened.push(path);
+        return '';
+      },
+    });
+    json(res, await actions(op, args));
+  }
+
+  /**
+   * The guards of every posted request: POST only, JSON only (a page from elsewhere cannot
+   * send JSON here without a preflight we never grant), no foreign Origin. The parsed body,
+   * or `refused` once the answer has been sent.
+   */
+  async function jsonPost(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+    if (req.method !== 'POST') {
+      send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+      return refused;
+    }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(res, 415, 'text/plain; charset=utf-8', 'application/json required');
+      send(res, 415, 'text/plain; charset=utf-8', 'application/json required');
+      return refused;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
-      return send(res, 403, 'text/plain; charset=utf-8', 'forbidden origin');
+      send(res, 403, 'text/plain; charset=utf-8', 'forbidden origin');
+      return refused;
     }
-    let input: unknown;
     try {
-      input = JSON.parse((await readBody(req)).toString('utf8') || '{}');
+      return JSON.parse((await readBody(req)).toString('utf8') || '{}');
     } catch {
-      return json(res, { ok: false, error: { code: 'VALIDATION', message: 'Permintaan bukan JSON yang sah atau terlalu besar.' } });
+      json(res, { ok: false, error: { code: 'VALIDATION', message: 'Permintaan bukan JSON yang sah atau terlalu besar.' } });
+      return refused;
     }
-    json(res, await opts.core.call({ token }, method, input));
   }
 
   await new Promise<void>((ok, fail) => {
@@ -120,11 +183,17 @@ export async function startWebHarness(opts: WebHarnessOptions): Promise<{ url: s
   });
   const addr = server.address();
   if (addr && typeof addr === 'object') port = addr.port;
+  // Nobody is logged in any more (a lock, a logout, the idle sweep): the register locks, the copies go.
+  opts.core.register.events.on('locked', wipeCopies);
   return {
     url: `http://127.0.0.1:${port}/`,
+    copiesDir: copies.dir,
+    opened,
     close: () =>
       new Promise<void>((ok) => {
         for (const s of streams) s.end();
+        opts.core.register.events.off('locked', wipeCopies);
+        wipeCopies();
         server.close(() => ok());
         server.closeAllConnections();
       }),

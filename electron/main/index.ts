@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, safeStorage, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from '../core';
+import { OpenCopies, fileKinds, type FileKind } from '../core/files';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
-import { SessionBridge, createCallHandler, trackPageLifetime, type CoreCall } from './ipc-bridge';
+import { SessionBridge, createCallHandler, createFilesHandler, trackPageLifetime, type CoreCall, type FileShell } from './ipc-bridge';
 import { LanClientMode, LanClientSetup, PairingFile, createLanClientHandler, safeStorageSecretStore } from './lan-client';
 import { createLineLog } from './log';
-import { blockRemoteRequests, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
+import { blockRemoteRequests, denyAllPermissions, hardenWebContents, secureWebPreferences, type SenderLike } from './security';
 
 const APP_USER_MODEL_ID = 'id.go.teduh';
 
@@ -27,6 +28,8 @@ let bridge: SessionBridge | null = null;
 /** Set when this PC is a LAN client: it has no register of its own in use, only the host's. */
 let lanClient: LanClientMode | null = null;
 let lanSetup: LanClientSetup | null = null;
+/** Temporary copies of documents opened in Word: wiped at start, when nobody is logged in, and at quit. */
+let openCopies: OpenCopies | null = null;
 
 function appWindows(): BrowserWindow[] {
   return BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed() && appPages.has(w.webContents.id));
@@ -59,6 +62,37 @@ async function lockEveryPage(sessionBridge: SessionBridge): Promise<void> {
   for (const win of appWindows()) win.webContents.reload();
 }
 
+function wipeOpenCopies(log: (line: string) => void): void {
+  const left = openCopies?.wipe().left ?? 0;
+  // A copy Word still holds on Windows stays until the next wipe; its name is never logged.
+  if (left > 0) log(`open copies: ${left} still in use, left for the next wipe`);
+}
+
+/** The page's own window for the save dialog, the Documents folder, and the PC's programs. */
+function fileShellFor(sender: SenderLike, copies: OpenCopies): FileShell {
+  return {
+    copies,
+    async chooseSavePath(defaultName: string, kind: FileKind) {
+      let defaultPath = defaultName;
+      try {
+        defaultPath = join(app.getPath('documents'), defaultName);
+      } catch {
+        // no Documents folder: the dialog starts where it likes
+      }
+      const { label, extensions } = fileKinds[kind];
+      const options: Electron.SaveDialogOptions = {
+        defaultPath,
+        filters: [{ name: label, extensions: [...extensions] }],
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      };
+      const win = appWindows().find((w) => w.webContents.id === sender.id);
+      const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    },
+    openPath: (path) => shell.openPath(path),
+  };
+}
+
 function focusFirstWindow(): void {
   const win = appWindows()[0];
   if (!win) return;
@@ -78,6 +112,9 @@ async function start(log: (line: string) => void): Promise<void> {
   // LAN sharing: a PC paired with a host forwards every call there and opens no register
   // of its own; any other PC runs its own core, which hosts when the office chose so.
   const userData = app.getPath('userData');
+  const copies = new OpenCopies(join(userData, 'open-documents'));
+  openCopies = copies;
+  wipeOpenCopies(log);
   const pairingFile = new PairingFile(join(userData, 'lan-client.bin'), safeStorage);
   const paired = pairingFile.load();
   if (!paired && pairingFile.exists()) log('LAN: the pairing file cannot be read with this account\'s secret storage; starting on its own');
@@ -89,7 +126,7 @@ async function start(log: (line: string) => void): Promise<void> {
   ipcMain.handle('teduh:lan-client', createLanClientHandler(lanSetup, (sender) => appPages.has(sender.id)));
   if (paired) {
     lanClient = new LanClientMode(paired, pairingFile, log);
-    startShell(lanClient.call, (listener) => lanClient!.subscribe(listener), log);
+    startShell(lanClient.call, (listener) => lanClient!.subscribe(listener), copies, log);
     // The connection's state is no secret: every page may show it (a banner, even at the login screen).
     lanClient.client.onStatus((state) => {
       for (const win of appWindows()) win.webContents.send('teduh:event', { type: 'lan.connection', id: state });
@@ -111,14 +148,16 @@ async function start(log: (line: string) => void): Promise<void> {
 
   const hosting = core.lan.activate({ advertise: true, unlockSecrets: safeStorageSecretStore(join(userData, 'lan-autounlock.secret'), safeStorage) });
   hosting.catch(() => log('LAN host failed to start'));
-  startShell(core.call, (listener) => core!.subscribe(listener), log);
+  startShell(core.call, (listener) => core!.subscribe(listener), copies, log);
 }
 
-/** The session bridge, the change events, the locks and the window, over a core or a host. */
-function startShell(callCore: CoreCall, subscribe: NonNullable<Core['subscribe']>, log: (line: string) => void): void {
-  const sessionBridge = new SessionBridge(callCore, log);
+/** The session bridge, the change events, the locks, opening files and the window, over a core or a host. */
+function startShell(callCore: CoreCall, subscribe: NonNullable<Core['subscribe']>, copies: OpenCopies, log: (line: string) => void): void {
+  const sessionBridge = new SessionBridge(callCore, log, { onAllSessionsEnded: () => wipeOpenCopies(log) });
   bridge = sessionBridge;
-  ipcMain.handle('teduh:call', createCallHandler(sessionBridge, (sender) => appPages.has(sender.id)));
+  const isAppWindow = (sender: SenderLike) => appPages.has(sender.id);
+  ipcMain.handle('teduh:call', createCallHandler(sessionBridge, isAppWindow));
+  ipcMain.handle('teduh:files', createFilesHandler(sessionBridge, isAppWindow, (sender) => fileShellFor(sender, copies)));
 
   // Change events go only to pages with a session: a locked screen learns nothing.
   subscribe((event) => {
@@ -155,6 +194,7 @@ if (!app.requestSingleInstanceLock()) {
     lanClient = null;
     core?.close();
     core = null;
+    wipeOpenCopies(log);
   });
   process.on('uncaughtException', (e) => {
     // State is unknown: close the register and leave, rather than carry on half-broken.
@@ -164,6 +204,7 @@ if (!app.requestSingleInstanceLock()) {
     } catch {
       // already closing
     }
+    wipeOpenCopies(log);
     dialog.showErrorBox('Teduh', 'Terjadi kesalahan di dalam aplikasi dan Teduh harus ditutup. Data yang sudah disimpan tidak hilang.');
     app.exit(1);
   });

@@ -1,5 +1,6 @@
 import type { Caller } from '../core/api/dispatcher';
 import { errorBody, type ApiResult } from '../core/api/errors';
+import { createFileActions, type FileActionDeps } from '../core/files';
 import { isTrustedSender, type IpcEventLike, type SenderLike } from './security';
 
 /** `core.call`, or anything shaped like it. */
@@ -11,6 +12,14 @@ const sessionStarting = new Set(['auth.login', 'setup.initialize']);
 const sessionEnding = new Set(['auth.logout', 'auth.lock']);
 
 export type LockReason = 'idle' | 'manual' | 'system';
+
+export interface SessionBridgeOptions {
+  /**
+   * Called when the last page's session goes away (logout, lock, a reload or closed window,
+   * the screen lock): nobody is in, so what was opened outside the register is wiped.
+   */
+  onAllSessionsEnded?: () => void;
+}
 
 /**
  * Keeps each page's session token in the main process. The page logs in and gets its
@@ -29,6 +38,7 @@ export class SessionBridge {
   constructor(
     private readonly callCore: CoreCall,
     private readonly log: (line: string) => void = () => {},
+    private readonly options: SessionBridgeOptions = {},
   ) {}
 
   hasSession(pageId: number): boolean {
@@ -58,8 +68,8 @@ export class SessionBridge {
     }
     if (typeof method !== 'string') return result;
 
-    if (sessionEnding.has(method) && this.tokens.get(pageId) === token) {
-      this.tokens.delete(pageId);
+    if (sessionEnding.has(method) && token !== undefined && this.tokens.get(pageId) === token) {
+      this.dropToken(pageId);
     }
     if (sessionStarting.has(method) && result.ok) {
       const { token: newToken, ...rest } = result.value as { token?: unknown };
@@ -86,7 +96,7 @@ export class SessionBridge {
     this.generations.set(pageId, this.generation(pageId) + 1);
     const token = this.tokens.get(pageId);
     if (token === undefined) return;
-    this.tokens.delete(pageId);
+    this.dropToken(pageId);
     this.endSession(token);
   }
 
@@ -97,7 +107,20 @@ export class SessionBridge {
       this.tokens.delete(pageId);
       this.generations.set(pageId, this.generation(pageId) + 1);
     }
+    if (entries.length > 0) this.allSessionsEnded();
     await Promise.all(entries.map(([, token]) => this.safeCall(token, 'auth.lock', { reason })));
+  }
+
+  private dropToken(pageId: number): void {
+    if (this.tokens.delete(pageId) && this.tokens.size === 0) this.allSessionsEnded();
+  }
+
+  private allSessionsEnded(): void {
+    try {
+      this.options.onAllSessionsEnded?.();
+    } catch {
+      this.log('bridge: the end-of-sessions task threw');
+    }
   }
 
   private endSession(token: string): void {
@@ -125,6 +148,26 @@ export function createCallHandler(
   return async (event, method, input) => {
     if (!isTrustedSender(event, isAppWindow)) return { ok: false, error: errorBody('FORBIDDEN') };
     return bridge.call(event.sender.id, method, input);
+  };
+}
+
+/** What opening and saving files needs from the shell for one page (its dialog, its PC's programs). */
+export type FileShell = Omit<FileActionDeps, 'call'>;
+
+/**
+ * The `ipcMain.handle('teduh:files', ...)` listener: like teduh:call, only the app's own
+ * top-level page is answered, and the file is read through that page's own session.
+ */
+export function createFilesHandler(
+  bridge: SessionBridge,
+  isAppWindow: (sender: SenderLike) => boolean,
+  shellFor: (sender: SenderLike) => FileShell,
+): (event: IpcEventLike, op: unknown, args: unknown) => Promise<ApiResult<unknown>> {
+  return async (event, op, args) => {
+    if (!isTrustedSender(event, isAppWindow)) return { ok: false, error: errorBody('FORBIDDEN') };
+    const pageId = event.sender.id;
+    const actions = createFileActions({ ...shellFor(event.sender), call: (method, input) => bridge.call(pageId, method, input) });
+    return actions(op, args);
   };
 }
 

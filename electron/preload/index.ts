@@ -2,7 +2,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { TeduhBridge } from '../core/api/bridge';
 
 /**
- * The whole bridge: one call channel, one event channel, and this PC's LAN-client settings.
+ * The whole bridge: one call channel, one event channel, this PC's LAN-client settings, and
+ * opening or saving a document's file.
  * Nothing else reaches the page.
  */
 const teduh = {
@@ -16,6 +17,9 @@ const teduh = {
   },
   lanClient: {
     call: (op, args) => ipcRenderer.invoke('teduh:lan-client', op, args),
+  },
+  files: {
+    call: (op, args) => ipcRenderer.invoke('teduh:files', op, args),
   },
 } as const satisfies TeduhBridge;
 

@@ -15,6 +15,10 @@ export interface Harness {
   /** Base URL of the web harness, e.g. http://127.0.0.1:41234/ */
   url: string;
   dataDir: string;
+  /** Where "Save as" writes (the harness's --save-dir): `<dataDir>/../saved`, inside the test's own temp folder. */
+  saveDir: string;
+  /** Where "Open in Word" leaves its copies (nothing is launched): `<dataDir>/open-documents`; wiped when nobody is logged in. */
+  copiesDir: string;
   /** The office's recovery code when the office was created from the command line. */
   recoveryCode: string | null;
   /**
@@ -59,7 +63,7 @@ export async function initOffice(
  * prints, so two harnesses can never race for one port.
  */
 async function startHarness(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(TSX, [CLI, 'serve', '--web', '--data-dir', dataDir, '--port', '0'], {
+  const child = spawn(TSX, [CLI, 'serve', '--web', '--data-dir', dataDir, '--port', '0', '--save-dir', saveDirOf(dataDir)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
@@ -95,6 +99,11 @@ async function startHarness(dataDir: string, env: Record<string, string> = {}): 
   throw new Error(`harness at ${url} does not answer`);
 }
 
+/** The harness's --save-dir: beside the data folder, inside the test's temp folder. */
+function saveDirOf(dataDir: string): string {
+  return join(dataDir, '..', 'saved');
+}
+
 async function stopHarness(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -115,12 +124,15 @@ export const test = base.extend<{ office: 'ready' | 'none'; harness: Harness }>(
   /** `ready`: an office with an administrator exists before the page opens; `none`: first run. */
   office: ['ready', { option: true }],
   harness: async ({ office }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'teduh-e2e-'));
+    const root = mkdtempSync(join(tmpdir(), 'teduh-e2e-'));
+    const dataDir = join(root, 'data');
     const recoveryCode = office === 'ready' ? await initOffice(dataDir) : null;
     let { url, child } = await startHarness(dataDir);
     const harness: Harness = {
       url,
       dataDir,
+      saveDir: saveDirOf(dataDir),
+      copiesDir: join(dataDir, 'open-documents'),
       recoveryCode,
       async restart(env = {}) {
         await stopHarness(child);
@@ -132,7 +144,7 @@ export const test = base.extend<{ office: 'ready' | 'none'; harness: Harness }>(
       await use(harness);
     } finally {
       await stopHarness(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   },
 });

@@ -87,7 +87,8 @@ const fake = await vi.hoisted(async () => {
     app,
     BrowserWindow: Window,
     Menu: { setApplicationMenu: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })) },
+    shell: { openPath: vi.fn(async (_path: string) => '') },
     ipcMain: { handle: (channel: string, h: (...args: any[]) => unknown) => void ipcHandlers.set(channel, h) },
     powerMonitor: new Emitter(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -112,6 +113,10 @@ let listenersBefore: unknown[];
 function page() {
   const win = fake.Window.all[0]!;
   return win.webContents;
+}
+
+function filesFrom(sender: InstanceType<typeof fake.Window>['webContents'], frame: unknown, op: string, args: unknown) {
+  return fake.ipcHandlers.get('teduh:files')!({ sender, senderFrame: frame }, op, args) as Promise<any>;
 }
 
 function callFrom(sender: InstanceType<typeof fake.Window>['webContents'], frame: unknown, method: string, input: unknown = {}) {
@@ -205,8 +210,32 @@ describe('the Electron shell', () => {
     expect(contents.sent).toContainEqual(['teduh:event', { type: 'settings.updated' }]);
   });
 
+  it("opens and saves files through the page's session: the copy under userData, the save dialog on the page's window", async () => {
+    const { existsSync, readdirSync, readFileSync } = await import('node:fs');
+    const contents = page();
+    const win = fake.Window.all[0]!;
+    const sub = new fake.Frame('app://teduh/index.html', 998, contents.mainFrame);
+    expect(await filesFrom(contents, sub, 'open', { target: { kind: 'register' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    const opened = await filesFrom(contents, contents.mainFrame, 'open', { target: { kind: 'register', year: 2026 } });
+    expect(opened).toEqual({ ok: true, value: { fileName: 'Agenda surat keluar 2026.csv' } });
+    const copy = fake.electron.shell.openPath.mock.calls.at(-1)![0];
+    expect(copy.startsWith(join(dir, 'open-documents'))).toBe(true);
+    expect(existsSync(copy)).toBe(true);
+
+    const chosen = join(dir, 'agenda.csv');
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen });
+    expect(await filesFrom(contents, contents.mainFrame, 'save', { target: { kind: 'register' } })).toEqual({ ok: true, value: { saved: true, fileName: 'agenda.csv' } });
+    const [parent, options] = fake.electron.dialog.showSaveDialog.mock.calls.at(-1)! as [unknown, { defaultPath: string; filters: unknown }];
+    expect(parent).toBe(win);
+    expect(options).toMatchObject({ defaultPath: join(dir, 'Agenda surat keluar.csv'), filters: [{ name: 'CSV (lembar kerja)', extensions: ['csv'] }] });
+    expect(readFileSync(chosen, 'utf8')).toContain('Nomor;Tanggal');
+    expect(readdirSync(join(dir, 'open-documents'))).toHaveLength(1);
+  });
+
   it('locks every session and reloads the window when the screen locks', async () => {
     const contents = page();
+    const { readdirSync } = await import('node:fs');
     const reloadsBefore = contents.reloads;
     fake.electron.powerMonitor.emit('lock-screen');
     await vi.waitFor(() => expect(contents.reloads).toBe(reloadsBefore + 1));
@@ -214,6 +243,8 @@ describe('the Electron shell', () => {
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     });
+    // Nobody is in: the copies opened in Word are gone.
+    expect(readdirSync(join(dir, 'open-documents'))).toEqual([]);
   });
 
   it('a second copy of the app brings the first window forward', () => {

@@ -12,7 +12,8 @@ import {
   createAppProtocolHandler,
   resolveAppFile,
 } from '../../electron/main/app-protocol';
-import { SessionBridge, createCallHandler, trackPageLifetime } from '../../electron/main/ipc-bridge';
+import { SessionBridge, createCallHandler, createFilesHandler, trackPageLifetime, type FileShell } from '../../electron/main/ipc-bridge';
+import { OpenCopies } from '../../electron/core/files';
 import {
   blockRemoteRequests,
   denyAllPermissions,
@@ -458,6 +459,125 @@ describe('the session token never reaches the page', () => {
     expect(locks.every((c) => (c.input as { reason: string }).reason === 'system')).toBe(true);
     expect(core.live.size).toBe(0);
     expect(bridge.pagesWithSession()).toEqual([]);
+  });
+});
+
+describe('when the last session ends, what was opened outside the register is wiped', () => {
+  function setup() {
+    const core = fakeCore();
+    const ended = vi.fn();
+    const bridge = new SessionBridge(core.call, () => {}, { onAllSessionsEnded: ended });
+    const a = new FakePage();
+    const b = new FakePage();
+    trackPageLifetime(bridge, a);
+    trackPageLifetime(bridge, b);
+    return { core, bridge, ended, a, b };
+  }
+
+  it('a logout of the only session', async () => {
+    const { bridge, ended, a } = setup();
+    await bridge.call(a.id, 'session.get', {});
+    await bridge.call(a.id, 'auth.logout', {});
+    expect(ended).not.toHaveBeenCalled();
+    await bridge.call(a.id, 'auth.login', {});
+    expect(ended).not.toHaveBeenCalled();
+    await bridge.call(a.id, 'auth.logout', {});
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('a lock (idle or by hand)', async () => {
+    const { bridge, ended, a } = setup();
+    await bridge.call(a.id, 'auth.login', {});
+    await bridge.call(a.id, 'auth.lock', { reason: 'idle' });
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('only when the last of two windows is out', async () => {
+    const { bridge, ended, a, b } = setup();
+    await bridge.call(a.id, 'auth.login', {});
+    await bridge.call(b.id, 'auth.login', {});
+    await bridge.call(a.id, 'auth.logout', {});
+    expect(ended).not.toHaveBeenCalled();
+    b.reload();
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('a closed window or a crashed page', async () => {
+    const { bridge, ended, a, b } = setup();
+    await bridge.call(a.id, 'auth.login', {});
+    a.destroy();
+    expect(ended).toHaveBeenCalledTimes(1);
+    await bridge.call(b.id, 'auth.login', {});
+    b.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(ended).toHaveBeenCalledTimes(2);
+  });
+
+  it('the screen lock, once for every window', async () => {
+    const { bridge, ended, a, b } = setup();
+    await bridge.lockAll('system');
+    expect(ended).not.toHaveBeenCalled();
+    await bridge.call(a.id, 'auth.login', {});
+    await bridge.call(b.id, 'auth.login', {});
+    await bridge.lockAll('system');
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('a wipe that throws does not stop the logout', async () => {
+    const core = fakeCore();
+    const lines: string[] = [];
+    const bridge = new SessionBridge(core.call, (l) => lines.push(l), {
+      onAllSessionsEnded: () => {
+        throw new Error('disk');
+      },
+    });
+    const page = new FakePage();
+    await bridge.call(page.id, 'auth.login', {});
+    expect(await bridge.call(page.id, 'auth.logout', {})).toEqual({ ok: true, value: {} });
+    expect(bridge.hasSession(page.id)).toBe(false);
+    expect(lines).toEqual(['bridge: the end-of-sessions task threw']);
+  });
+});
+
+describe('opening and saving files: only the app page, with its own session', () => {
+  function setup() {
+    const core = fakeCore();
+    const bridge = new SessionBridge(core.call);
+    const page = new FakePage();
+    trackPageLifetime(bridge, page);
+    const dir = mkdtempSync(join(tmpdir(), 'teduh-files-'));
+    const shell: FileShell = { copies: new OpenCopies(join(dir, 'open-documents')), chooseSavePath: vi.fn(async () => null), openPath: vi.fn(async () => '') };
+    const handle = createFilesHandler(bridge, (s) => s.id === page.id, () => shell);
+    return { core, bridge, page, shell, handle, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const target = { kind: 'document', id: '0190a5b0-0000-7000-8000-000000000001' };
+
+  it('refuses a subframe, another origin and a window the app did not open, without reading anything', async () => {
+    const { core, page, shell, handle, dispose } = setup();
+    try {
+      const stranger = new FakePage();
+      const calls = [
+        handle(page.ipcEvent(new FakeFrame(APP_ENTRY_URL, page.mainFrame)), 'open', { target }),
+        handle(new FakePage('https://evil.example/').ipcEvent(), 'open', { target }),
+        handle(stranger.ipcEvent(), 'save', { target }),
+      ];
+      for (const r of await Promise.all(calls)) expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(core.calls).toEqual([]);
+      expect(shell.openPath).not.toHaveBeenCalled();
+      expect(shell.chooseSavePath).not.toHaveBeenCalled();
+    } finally {
+      dispose();
+    }
+  });
+
+  it("reads the file with the page's own token", async () => {
+    const { core, bridge, page, handle, dispose } = setup();
+    try {
+      await bridge.call(page.id, 'auth.login', {});
+      await handle(page.ipcEvent(), 'open', { target });
+      expect(core.calls.at(-1)).toMatchObject({ caller: { token: 'secret-token-1' }, method: 'documents.content', input: { id: target.id, purpose: 'open' } });
+    } finally {
+      dispose();
+    }
   });
 });
 

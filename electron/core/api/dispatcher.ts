@@ -36,7 +36,8 @@ export function mergeHandlers(...groups: Partial<Handlers>[]): Handlers {
   return all as Handlers;
 }
 
-function zodFields(error: z.ZodError): Record<string, string> {
+/** Zod issues as the envelope's form fields: dot-separated path -> first message. */
+export function zodFields(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';

@@ -17,7 +17,7 @@ import { commitGeneration, loadOffice, mayKeepRegister, mayMake, prepareGenerati
 import { formatLetterNumber } from './letter-number';
 import { seriesKey } from './numbering';
 import { numberedTypeCodes } from './options';
-import { allDocuments, documentDetail, documentFileName, listDocuments, loadDocument, safeFileName, versionBytes } from './repository';
+import { allDocuments, documentDetail, documentFileName, listDocuments, loadDocument, registerFileName, scanFileName, versionBytes } from './repository';
 import { DEFAULT_DOCUMENT_SETTINGS, DOCUMENT_SETTINGS_KEY, readDocumentSettings, type DocumentSettings } from './settings';
 import type { StoredTypeCode } from './types';
 
@@ -139,8 +139,7 @@ export const documentsHandlers = defineHandlers({
         const scan = db.select().from(documentScans).where(and(eq(documentScans.id, input.scanId), eq(documentScans.documentId, row.id))).get();
         if (!scan) throw new ApiError('NOT_FOUND', 'Pindaian tidak ditemukan.');
         ctx.audit.detail = JSON.stringify({ scanId: scan.id, purpose: input.purpose });
-        const ext = scan.mime === 'application/pdf' ? 'pdf' : 'jpg';
-        return { fileName: safeFileName(scan.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, ''), ext), mime: scan.mime, base64: scan.bytes.toString('base64'), sha256: scan.sha256, size: scan.size };
+        return { fileName: scanFileName(scan.fileName, scan.mime), mime: scan.mime, base64: scan.bytes.toString('base64'), sha256: scan.sha256, size: scan.size };
       }
       const versionNo = input.versionNo ?? row.latestVersion;
       const v = versionBytes(db, row.id, versionNo);
@@ -216,8 +215,7 @@ export const documentsHandlers = defineHandlers({
       const csv = Buffer.from(registerCsv(rows), 'utf8');
       ctx.audit.entityType = 'document';
       ctx.audit.detail = JSON.stringify({ export: 'csv', rows: rows.length });
-      const name = `Agenda surat keluar${input.year ? ` ${input.year}` : ''}`;
-      return { fileName: safeFileName(name, 'csv'), mime: 'text/csv', base64: csv.toString('base64'), sha256: sha256(csv), size: csv.length };
+      return { fileName: registerFileName(input.year), mime: 'text/csv', base64: csv.toString('base64'), sha256: sha256(csv), size: csv.length };
     },
   },
 

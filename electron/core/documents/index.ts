@@ -10,4 +10,5 @@ export { setStrictTemplates, NUMBER_PLACEHOLDER } from './generate';
 export { readDocumentSettings, DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from './settings';
 export { formatLetterNumber, letterPatternProblem } from './letter-number';
 export { readZip } from './zip';
+export { documentFileName, registerFileName, scanFileName } from './repository';
 export { exportDocuments, ExportRefused, type ExportResult } from './export';

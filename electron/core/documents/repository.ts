@@ -202,3 +202,13 @@ export function documentFileName(row: Pick<DocumentRow, 'type' | 'number' | 'id'
   const ref = row.number ?? registerNo ?? row.id.slice(-8);
   return safeFileName(`${def?.shortCode ?? 'DOK'} ${ref} v${versionNo}`, 'docx');
 }
+
+/** A signed scan's file: the name it was attached with, and the extension its content has. */
+export function scanFileName(attachedAs: string, mime: string): string {
+  return safeFileName(attachedAs.replace(/\.[A-Za-z0-9]{1,5}$/, ''), mime === 'application/pdf' ? 'pdf' : 'jpg');
+}
+
+/** The letter register as a CSV file. */
+export function registerFileName(year?: number): string {
+  return safeFileName(`Agenda surat keluar${year ? ` ${year}` : ''}`, 'csv');
+}
