@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -25,7 +26,7 @@ export interface WebHarnessOptions {
 
 export interface WebHarness {
   url: string;
-  /** The folder of the copies "Open in Word" made (wiped when nobody is logged in and at close). */
+  /** The folder of the copies "Open in Word" made: a session's go when it locks or logs out, all of them when the register locks and at close. */
   copiesDir: string;
   /** Copies "opened" so far, in order (the harness launches no program). */
   opened: string[];
@@ -76,6 +77,10 @@ export async function startWebHarness(opts: WebHarnessOptions): Promise<WebHarne
   const opened: string[] = [];
   const wipeCopies = () => void copies.wipe();
   wipeCopies();
+  // Each session's copies in a folder of their own (named by a hash: the token never reaches the
+  // disk), so one page's lock or logout wipes its copies, as locking the desktop app does.
+  const copiesOf = (token: string | undefined) =>
+    new OpenCopies(join(copies.dir, createHash('sha256').update(token ?? '').digest('hex').slice(0, 16)));
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -127,7 +132,7 @@ export async function startWebHarness(opts: WebHarnessOptions): Promise<WebHarne
     const input = await jsonPost(req, res);
     if (input === refused) return;
     const result = await opts.core.call({ token }, method, input);
-    if ((method === 'auth.lock' || method === 'auth.logout') && opts.core.register.sessions.count() === 0) wipeCopies();
+    if (method === 'auth.lock' || method === 'auth.logout') copiesOf(token).wipe();
     json(res, result);
   }
 
@@ -140,7 +145,7 @@ export async function startWebHarness(opts: WebHarnessOptions): Promise<WebHarne
     const saveDir = opts.saveDir;
     const actions = createFileActions({
       call: (method, input) => opts.core.call({ token }, method, input),
-      copies,
+      copies: copiesOf(token),
       chooseSavePath: async (defaultName) => (saveDir ? join(saveDir, safeCopyName(defaultName)) : null),
       openPath: async (path) => {
         opened.push(path);

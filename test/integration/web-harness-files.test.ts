@@ -210,22 +210,27 @@ describe('the web harness: files', () => {
     }
   });
 
-  it('wipes its copies when the last session ends with a logout', async () => {
+  it("a session's lock or logout wipes the copies it opened, and only those; closing wipes the rest", async () => {
     const harness = await harnessWith();
     try {
       ok(await post(harness, 'files/open', target(), await tokenOf(team.worker)));
-      const people = Object.values(office.staff).filter((p) => p.token);
-      for (const [i, person] of people.entries()) {
-        expect(filesUnder(harness.copiesDir)).toHaveLength(1);
-        ok(await post(harness, 'api/auth.logout', {}, person.token));
-        person.token = '';
-        if (i < people.length - 1) expect(office.core.register.sessions.count()).toBeGreaterThan(0);
-      }
-      expect(office.core.register.sessions.count()).toBe(0);
+      ok(await post(harness, 'files/open', target(), await tokenOf(team.head)));
+      expect(filesUnder(harness.copiesDir)).toHaveLength(2);
+      ok(await post(harness, 'api/auth.lock', { reason: 'manual' }, office.staff.caseWorker.token));
+      office.staff.caseWorker.token = '';
+      expect(filesUnder(harness.copiesDir)).toHaveLength(1);
+      ok(await post(harness, 'files/open', target(), await tokenOf(team.head)));
+      expect(filesUnder(harness.copiesDir)).toHaveLength(2);
+      ok(await post(harness, 'api/auth.logout', {}, office.staff.head.token));
+      office.staff.head.token = '';
       expect(filesUnder(harness.copiesDir)).toEqual([]);
+      // Closing the harness (the app quitting) wipes whatever is left.
+      ok(await post(harness, 'files/open', target(), await tokenOf(team.secretariat)));
+      expect(filesUnder(harness.copiesDir)).toHaveLength(1);
     } finally {
       await harness.close();
     }
+    expect(filesUnder(harness.copiesDir)).toEqual([]);
   });
 });
 

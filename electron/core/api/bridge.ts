@@ -1,5 +1,6 @@
 import type { ApiResult } from './errors';
 import type { InputOf, LanClientOps, MethodName, OutputOf } from './contract';
+import type { FileOps } from './contract-files';
 
 /** What a page receives: the session token of a login stays with the transport (Electron main, harness bridge). */
 export type PageOutputOf<M extends MethodName> = OutputOf<M> extends { token: string } ? Omit<OutputOf<M>, 'token'> : OutputOf<M>;
@@ -20,5 +21,9 @@ export interface TeduhBridge {
   /** This PC's own side of LAN sharing, from the desktop app's main process; absent in the web harness. */
   lanClient?: {
     call<O extends keyof LanClientOps>(op: O, args: LanClientOps[O]['args']): Promise<ApiResult<LanClientOps[O]['value']>>;
+  };
+  /** Opening a document in Word and saving copies outside the register (see contract-files). */
+  files: {
+    call<O extends keyof FileOps>(op: O, args: FileOps[O]['args']): Promise<ApiResult<FileOps[O]['value']>>;
   };
 }

@@ -8,6 +8,7 @@ import { documentsContract } from './contract-documents';
 export * from './contract-cases';
 export type * from './contract-lan';
 export * from './contract-documents';
+export * from './contract-files';
 export * as vocab from './vocab';
 export * as simfoni from '../simfoni';
 /** Age rules shared with the screens (pure date arithmetic). */

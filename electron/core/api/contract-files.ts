@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { documentTypeCodes, type StoredTypeCode } from '../documents/types';
+
+/**
+ * Files that leave the register: a document opened in Word through a temporary copy, and
+ * copies saved where the user chooses (a document, a signed scan, the letter register).
+ * Not API methods of the core: the desktop app's main process (and the web harness) carry
+ * them out, reading the bytes through the page's own session (`documents.content` with
+ * purpose open or save, `documents.exportRegister`), so the core audits every copy.
+ */
+
+const id = z.string().uuid('ID tidak valid');
+const storedTypes = documentTypeCodes.filter((c): c is StoredTypeCode => c !== 'lembar_kode_pemulihan') as [StoredTypeCode, ...StoredTypeCode[]];
+
+export const fileTargetSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('document'),
+      id,
+      versionNo: z.number().int().positive().optional(),
+      scanId: id.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('register'),
+      year: z.number().int().min(2000).max(2100).optional(),
+      type: z.enum(storedTypes).optional(),
+      status: z.enum(['active', 'void']).optional(),
+      numbered: z.boolean().optional(),
+    })
+    .strict(),
+]);
+export type FileTarget = z.infer<typeof fileTargetSchema>;
+
+export const fileOpsSchemas = {
+  /** A temporary copy in the app's own folder, opened with the PC's program for it (Word). */
+  open: z.object({ target: fileTargetSchema }).strict(),
+  /** A copy saved where the user chooses; it is not encrypted. */
+  save: z.object({ target: fileTargetSchema }).strict(),
+} as const;
+
+export interface FileOps {
+  open: { args: z.infer<typeof fileOpsSchemas.open>; value: { fileName: string } };
+  /** saved false: the user cancelled the save dialog (nothing read, nothing audited). */
+  save: { args: z.infer<typeof fileOpsSchemas.save>; value: { saved: boolean; fileName: string } };
+}
