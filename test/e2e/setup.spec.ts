@@ -3,6 +3,12 @@ import { admin, expect, keepScreenshot, test } from './fixtures';
 test.use({ office: 'none' });
 
 test('first-run setup creates the office, shows the recovery code once, then opens the app', async ({ page, harness }, testInfo) => {
+  // The print dialog is the browser's: record what would be printed instead of opening it.
+  await page.addInitScript(() => {
+    window.print = () => {
+      (window as unknown as { printed: string }).printed = document.querySelector('.docx-print-root')?.textContent ?? '';
+    };
+  });
   await page.goto(harness.url);
 
   await expect(page.getByRole('heading', { name: 'Penyiapan awal Teduh' })).toBeVisible();
@@ -33,9 +39,12 @@ test('first-run setup creates the office, shows the recovery code once, then ope
   const continueButton = page.getByRole('button', { name: 'Lanjut ke aplikasi' });
   await expect(continueButton).toBeDisabled();
   await keepScreenshot(page, testInfo, 'recovery-code');
-  await page.emulateMedia({ media: 'print' });
-  await keepScreenshot(page, testInfo, 'recovery-code-print');
-  await page.emulateMedia({ media: 'screen' });
+  // Printing prints the office's sheet on its letterhead, with the code, not the window.
+  await page.getByRole('button', { name: 'Cetak' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: string }).printed ?? '')).toContain((await code.textContent())!);
+  const printed = await page.evaluate(() => (window as unknown as { printed: string }).printed);
+  expect(printed).toContain('PEMERINTAH KOTA MOJOKERTO');
+  expect(printed).toContain('UPTD PPA KOTA MOJOKERTO');
 
   await page.getByLabel('Saya sudah menyimpan kode pemulihan').check();
   await continueButton.click();

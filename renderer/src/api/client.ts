@@ -1,6 +1,7 @@
 import type { PageOutputOf, TeduhBridge } from '../../../electron/core/api/bridge';
 import type { InputOf, MethodName } from '../../../electron/core/api/contract';
-import type { ApiErrorBody, ErrorCode } from '../../../electron/core/api/errors';
+import type { FileOps } from '../../../electron/core/api/contract';
+import type { ApiErrorBody, ApiResult, ErrorCode } from '../../../electron/core/api/errors';
 
 declare global {
   interface Window {
@@ -51,7 +52,29 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
   } catch {
     throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge call failed' });
   }
-  if (result.ok) return result.value as PageOutputOf<M>;
+  return settle(method, result) as PageOutputOf<M>;
+}
+
+/**
+ * Opening a document in Word or saving a copy, carried out by the desktop app (or the web
+ * harness) through this page's session: resolves with the value or throws ApiCallError.
+ * The error is named after the core method that reads the file.
+ */
+export async function fileCall<O extends keyof FileOps>(op: O, args: FileOps[O]['args']): Promise<FileOps[O]['value']> {
+  const method: MethodName = args.target.kind === 'register' ? 'documents.exportRegister' : 'documents.content';
+  const bridge = window.teduh?.files;
+  if (!bridge) throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge missing' });
+  let result;
+  try {
+    result = await bridge.call(op, args);
+  } catch {
+    throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge call failed' });
+  }
+  return settle(method, result) as FileOps[O]['value'];
+}
+
+function settle(method: MethodName, result: ApiResult<unknown>): unknown {
+  if (result.ok) return result.value;
   const error = new ApiCallError(method, result.error);
   if (sessionLostCodes.has(error.code) && onSessionLost) {
     const handler = onSessionLost;

@@ -25,6 +25,10 @@ export const keys = {
   holidays: (year: number) => ['holidays', year] as const,
   holidaysAll: ['holidays'] as const,
   staff: ['staff'] as const,
+  documentsAll: ['documents'] as const,
+  documents: (filter: DocumentFilter) => ['documents', 'list', filter] as const,
+  documentDetail: (id: string) => ['documents', 'detail', id] as const,
+  documentTypesAll: ['documents', 'types'] as const,
   documentTypes: (caseId: string | null) => ['documents', 'types', caseId] as const,
   documentSettings: ['documents', 'settings'] as const,
 };
@@ -34,11 +38,13 @@ export const staleOnChange: Record<string, readonly (readonly unknown[])[]> = {
   user: [keys.users, keys.session, keys.staff],
   office: [keys.office, keys.session],
   settings: [keys.settings, keys.session, keys.documentSettings],
-  case: [keys.casesAll, keys.dashboard],
+  case: [keys.casesAll, keys.dashboard, keys.documentTypesAll],
   approval: [keys.dashboard, keys.approvalsAll],
   institutions: [keys.institutionsAll],
   holidays: [keys.holidaysAll],
   services: [keys.services],
+  // A document's number, version or scans changed; a case's changes can change what it may make.
+  document: [keys.documentsAll],
 };
 
 export function useSetupStatus() {
@@ -170,6 +176,17 @@ export function useHolidays(year: number) {
 /** Colleagues a case can be assigned to. */
 export function useStaff(enabled = true) {
   return useQuery({ queryKey: keys.staff, queryFn: () => call('staff.list', {}), enabled });
+}
+
+export type DocumentFilter = Omit<InputOf<'documents.list'>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
+
+/** A page of the letter register (or one case's documents). */
+export function useDocumentList(filter: DocumentFilter, enabled = true) {
+  return useQuery({ queryKey: keys.documents(filter), queryFn: () => call('documents.list', filter), enabled, placeholderData: keepPreviousData });
+}
+
+export function useDocumentDetail(id: string | null) {
+  return useQuery({ queryKey: keys.documentDetail(id ?? ''), queryFn: () => call('documents.get', { id: id! }), enabled: id !== null });
 }
 
 /** The document types; for a case, what each can be made from and what stands in the way. */

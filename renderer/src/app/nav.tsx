@@ -7,6 +7,7 @@ import { CaseScreen } from '../screens/case/CaseScreen';
 import { CasesScreen, ServiceCasesScreen } from '../screens/cases/CasesScreen';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
+import { LettersScreen } from '../screens/documents/LettersScreen';
 import { LanScreen } from '../screens/lan/LanScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
@@ -17,7 +18,7 @@ import { UsersScreen } from '../screens/users/UsersScreen';
  * the core does not have yet has no entry here.
  */
 export interface NavItem {
-  key: 'dashboard' | 'users' | 'settings' | 'audit' | 'cases' | 'service' | 'intake' | 'case' | 'approvals' | 'lan';
+  key: 'dashboard' | 'users' | 'settings' | 'audit' | 'cases' | 'service' | 'intake' | 'case' | 'approvals' | 'letters' | 'lan';
   path: string;
   /** Without it, every logged-in user sees the entry. */
   permission?: Permission;
@@ -35,6 +36,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'intake', path: '/intake/:service', permission: 'cases.create', hidden: true, element: () => <IntakeScreen /> },
   { key: 'case', path: '/cases/:id', permission: 'cases.read', hidden: true, element: () => <CaseScreen /> },
   { key: 'approvals', path: '/approvals', permission: 'cases.approve', element: () => <ApprovalsScreen />, badge: ApprovalsBadge },
+  { key: 'letters', path: '/letters', permission: 'cases.read', element: () => <LettersScreen /> },
   { key: 'users', path: '/users', permission: 'users.manage', element: () => <UsersScreen /> },
   { key: 'settings', path: '/settings', element: () => <SettingsScreen /> },
   { key: 'audit', path: '/audit', permission: 'audit.read', element: () => <AuditScreen /> },

@@ -1,5 +1,6 @@
 import { Button, FileButton, Group, Image, Input, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { readAsDataUrl } from './readFile';
 
 export const maxLogoBytes = 1_000_000;
 const logoTypes = ['image/png', 'image/jpeg'];
@@ -9,15 +10,6 @@ interface Props {
   onChange: (dataUrl: string | null) => void;
   error?: React.ReactNode;
   onError: (message: string) => void;
-}
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('read')));
-    reader.onerror = () => reject(new Error('read'));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** Letterhead logo: PNG or JPEG up to 1 MB, read in the page (never uploaded anywhere else), with a preview. */

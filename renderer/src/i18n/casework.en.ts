@@ -46,6 +46,7 @@ export const caseworkEn: Strings<typeof caseworkId> = {
       requirements: 'Requirements',
       steps: 'Steps',
       items: 'Service records',
+      documents: 'Documents',
       history: 'History',
     },
     fields: {

@@ -45,6 +45,7 @@ export const caseworkId = {
       requirements: 'Persyaratan',
       steps: 'Langkah',
       items: 'Catatan layanan',
+      documents: 'Dokumen',
       history: 'Riwayat',
     },
     fields: {

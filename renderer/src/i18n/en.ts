@@ -161,6 +161,7 @@ export const en: Messages = {
     openMenu: 'Open menu',
   },
   nav: {
+    letters: 'Letter register',
     dashboard: 'Home',
     users: 'Users',
     settings: 'Settings',
@@ -170,6 +171,7 @@ export const en: Messages = {
     lan: 'LAN sharing',
   },
   navHint: {
+    letters: 'Numbered outgoing letters, export, and signed scans',
     dashboard: 'Your account at a glance',
     users: 'Manage staff accounts and roles',
     settings: 'Office profile, automatic lock and language',

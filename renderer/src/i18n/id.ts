@@ -160,6 +160,7 @@ export const id = {
     openMenu: 'Buka menu',
   },
   nav: {
+    letters: 'Agenda surat',
     dashboard: 'Beranda',
     users: 'Pengguna',
     settings: 'Pengaturan',
@@ -169,6 +170,7 @@ export const id = {
     lan: 'Berbagi LAN',
   },
   navHint: {
+    letters: 'Surat keluar bernomor, ekspor, dan pindaian bertanda tangan',
     dashboard: 'Ringkasan akun Anda',
     users: 'Kelola akun petugas dan peran',
     settings: 'Profil kantor, kunci otomatis dan bahasa',

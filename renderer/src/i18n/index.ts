@@ -5,6 +5,8 @@ import { caseworkEn } from './casework.en';
 import { caseworkId } from './casework.id';
 import { docSettingsEn } from './docsettings.en';
 import { docSettingsId } from './docsettings.id';
+import { documentsEn } from './documents.en';
+import { documentsId } from './documents.id';
 import { en } from './en';
 import { id } from './id';
 import { intakeEn } from './intake.en';
@@ -20,7 +22,7 @@ const storageKey = 'teduh.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & typeof intakeId & typeof caseworkId & typeof lanId & typeof docSettingsId };
+    resources: { translation: typeof id & typeof intakeId & typeof caseworkId & typeof lanId & typeof docSettingsId & typeof documentsId };
   }
 }
 
@@ -62,7 +64,7 @@ export function initI18n(): typeof i18next {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { id: { translation: { ...id, ...intakeId, ...caseworkId, ...lanId, ...docSettingsId } }, en: { translation: { ...en, ...intakeEn, ...caseworkEn, ...lanEn, ...docSettingsEn } } },
+    resources: { id: { translation: { ...id, ...intakeId, ...caseworkId, ...lanId, ...docSettingsId, ...documentsId } }, en: { translation: { ...en, ...intakeEn, ...caseworkEn, ...lanEn, ...docSettingsEn, ...documentsEn } } },
     lng,
     fallbackLng: 'id',
     interpolation: { escapeValue: false },

@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { CaseHeader } from './CaseHeader';
 import { ChangesModal } from './ChangesModal';
 import { DeadlineList } from './DeadlineList';
+import { DocumentsTab } from './DocumentsTab';
 import { HistoryTab } from './HistoryTab';
 import { ItemsTab } from './items/ItemsTab';
 import { itemKindsOf } from './items/itemKinds';
@@ -40,7 +41,7 @@ export function CaseScreen() {
   return <CaseWorkspace key={id} latest={query.data} />;
 }
 
-type TabKey = 'summary' | 'persons' | 'requirements' | 'steps' | 'items' | 'history';
+type TabKey = 'summary' | 'persons' | 'requirements' | 'steps' | 'items' | 'documents' | 'history';
 
 function CaseWorkspace({ latest }: { latest: CaseDetail }) {
   const { t } = useTranslation();
@@ -84,6 +85,7 @@ function CaseWorkspace({ latest }: { latest: CaseDetail }) {
                 {t('caseView.tabs.items')}
               </Tabs.Tab>
             )}
+            <Tabs.Tab value="documents">{t('caseView.tabs.documents')}</Tabs.Tab>
             <Tabs.Tab value="history">{t('caseView.tabs.history')}</Tabs.Tab>
           </Tabs.List>
           <div key={epoch}>
@@ -104,6 +106,9 @@ function CaseWorkspace({ latest }: { latest: CaseDetail }) {
                 <ItemsTab />
               </Tabs.Panel>
             )}
+            <Tabs.Panel value="documents" pt="md">
+              {tab === 'documents' && <DocumentsTab />}
+            </Tabs.Panel>
             <Tabs.Panel value="history" pt="md">
               <HistoryTab />
             </Tabs.Panel>

@@ -155,6 +155,6 @@ export function useCaseForm<V extends Record<string, any>>(options: CaseFormOpti
   return { form, submit, reset: () => edit.load(ws.base) };
 }
 
-function isCaseDetail(value: unknown): value is CaseDetail {
+export function isCaseDetail(value: unknown): value is CaseDetail {
   return typeof value === 'object' && value !== null && 'registerNo' in value && 'version' in value && 'steps' in value;
 }

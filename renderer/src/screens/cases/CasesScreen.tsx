@@ -8,7 +8,7 @@ import { useCan, useCaseList, useServices, type CaseFilter } from '../../api/que
 import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
-import { currentLanguage } from '../../i18n';
+import { Pager } from '../../components/Pager';
 import { optionData } from '../../i18n/labels';
 import { CaseTable } from './CaseTable';
 import { SearchIcon } from './icons';
@@ -111,11 +111,8 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
     return <Alert color="yellow">{t('intake.notOffered')}</Alert>;
   }
 
-  const number = (n: number) => new Intl.NumberFormat(currentLanguage() === 'id' ? 'id-ID' : 'en-GB').format(n);
   const total = list.data?.total ?? 0;
-  const capped = total > COUNT_CAP;
   const rows = list.data?.rows ?? [];
-  const firstRow = (page - 1) * casePageSize + 1;
   const anyFilter = !!(status || overdue || mine || from || to || (!fixedService && serviceCode) || search);
 
   return (
@@ -198,29 +195,16 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
       ) : (
         <>
           <CaseTable rows={rows} testId="case-list" />
-          <Group justify="space-between">
-            <Text size="sm" c="dimmed" data-testid="case-count">
-              {t('cases.range', {
-                from: number(firstRow),
-                to: number(firstRow + rows.length - 1),
-                total: capped ? `${number(COUNT_CAP)}+` : number(total),
-              })}
-            </Text>
-            <Group gap="xs">
-              <Button variant="default" size="xs" disabled={page <= 1} onClick={() => setFilter('page', page > 2 ? String(page - 1) : '')}>
-                {t('cases.previous')}
-              </Button>
-              <Text size="sm">{t('cases.page', { page })}</Text>
-              <Button
-                variant="default"
-                size="xs"
-                disabled={capped ? rows.length < casePageSize : firstRow + rows.length - 1 >= total}
-                onClick={() => setFilter('page', String(page + 1))}
-              >
-                {t('cases.next')}
-              </Button>
-            </Group>
-          </Group>
+          <Pager
+            page={page}
+            pageSize={casePageSize}
+            rows={rows.length}
+            total={total}
+            cap={COUNT_CAP}
+            range="cases.range"
+            onPage={(n) => setFilter('page', n > 1 ? String(n) : '')}
+            testId="case-count"
+          />
         </>
       )}
     </Stack>

@@ -45,6 +45,7 @@ import {
 import { PersonFields } from './PersonFields';
 import { RegionPicker } from './RegionPicker';
 import { useDraftAutosave } from './useDraftAutosave';
+import { newRequestId } from '../../components/requestId';
 
 export interface SavedDraft {
   id: string;
@@ -61,16 +62,6 @@ interface Props {
   onDraftCreated: (id: string) => void;
   onRegistered: (result: { id: string; registerNo: string }, values: IntakeValues) => void;
   onDiscarded: () => void;
-}
-
-/** Generated once per form: a double click, a retry or a reload never makes a second case. */
-function newRequestId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 function isBlank(p: PersonValues): boolean {

@@ -164,7 +164,7 @@ export function ConnectToHostEntry() {
   if (!lanClientAvailable()) return null;
   return (
     <>
-      <Group justify="center" className="no-print">
+      <Group justify="center">
         <Button variant="subtle" onClick={() => setOpen(true)}>
           {t('lan.connectOpen')}
         </Button>

@@ -1,7 +1,10 @@
 import { Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { FormError } from '../../components/FormError';
 import { formatDateTime } from '../../i18n/format';
+import { base64ToBytes, printDocx } from '../documents/docx';
 import classes from './RecoveryCodeSheet.module.css';
 
 interface Props {
@@ -12,16 +15,32 @@ interface Props {
 }
 
 /**
- * The recovery code, shown this once. The print stylesheet prints only the sheet itself
- * (office, date, code, instructions), never the rest of the window.
+ * The recovery code, shown this once. Printing prints the office's recovery-code sheet on its
+ * letterhead (made by the core from the code, checked against the register, never stored),
+ * not the window.
  */
 export function RecoveryCodeSheet({ officeName, code, createdAt, onContinue }: Props) {
   const { t } = useTranslation();
   const [stored, setStored] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const [printError, setPrintError] = useState<unknown>(null);
+
+  async function print() {
+    setPrinting(true);
+    setPrintError(null);
+    try {
+      const sheet = await call('documents.recoverySheet', { recoveryCode: code });
+      await printDocx(base64ToBytes(sheet.base64));
+    } catch (e) {
+      setPrintError(e);
+    } finally {
+      setPrinting(false);
+    }
+  }
 
   return (
     <Stack gap="md">
-      <section className={`${classes.sheet} print-sheet`} aria-labelledby="recovery-title">
+      <section className={classes.sheet} aria-labelledby="recovery-title">
         <Stack gap="sm">
           <Title order={2} size="h4" id="recovery-title">
             {t('recovery.sheetTitle')}
@@ -41,8 +60,9 @@ export function RecoveryCodeSheet({ officeName, code, createdAt, onContinue }: P
           </Text>
         </Stack>
       </section>
-      <Group justify="space-between" className="no-print">
-        <Button variant="default" onClick={() => window.print()}>
+      <FormError error={printError} />
+      <Group justify="space-between">
+        <Button variant="default" loading={printing} onClick={() => void print()}>
           {t('recovery.print')}
         </Button>
         <Checkbox
@@ -52,7 +72,7 @@ export function RecoveryCodeSheet({ officeName, code, createdAt, onContinue }: P
           autoFocus
         />
       </Group>
-      <Group justify="flex-end" className="no-print">
+      <Group justify="flex-end">
         <Button disabled={!stored} onClick={onContinue}>
           {t('recovery.continue')}
         </Button>

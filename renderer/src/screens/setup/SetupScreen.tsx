@@ -77,10 +77,10 @@ export function SetupScreen({ onFinished }: { onFinished: (session: SessionView)
 
   return (
     <CenteredPage title={t('setup.title')} width={720}>
-      <Text size="sm" c="dimmed" className="no-print">
+      <Text size="sm" c="dimmed">
         {t('setup.intro')}
       </Text>
-      <Stepper active={step} size="sm" allowNextStepsSelect={false} className="no-print">
+      <Stepper active={step} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label={t('setup.stepOffice')} description={t('setup.stepOfficeDescription')} />
         <Stepper.Step label={t('setup.stepAdmin')} description={t('setup.stepAdminDescription')} />
         <Stepper.Step label={t('setup.stepRecovery')} description={t('setup.stepRecoveryDescription')} />
