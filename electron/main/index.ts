@@ -146,6 +146,8 @@ async function start(log: (line: string) => void): Promise<void> {
     return;
   }
 
+  // The register locked by itself (the idle sweep) while the window was left alone: the copies go too.
+  core.register.events.on('locked', () => wipeOpenCopies(log));
   const hosting = core.lan.activate({ advertise: true, unlockSecrets: safeStorageSecretStore(join(userData, 'lan-autounlock.secret'), safeStorage) });
   hosting.catch(() => log('LAN host failed to start'));
   startShell(core.call, (listener) => core!.subscribe(listener), copies, log);

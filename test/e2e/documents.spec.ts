@@ -174,6 +174,8 @@ test('a signed scan is attached, the letter is voided with its reason, and the r
   await page.getByLabel('Status').selectOption('active');
   await expect(page.getByText('Tidak ada surat yang cocok.')).toBeVisible();
   await page.getByLabel('Status').selectOption('');
+  await page.getByLabel('Tahun').selectOption('Semua tahun');
+  await expect(register).toContainText(letter.number!);
 
   // Export: a CSV copy, after the warning.
   await page.getByRole('button', { name: 'Ekspor CSV…' }).click();

@@ -1,6 +1,5 @@
 import type { PageOutputOf, TeduhBridge } from '../../../electron/core/api/bridge';
-import type { InputOf, MethodName } from '../../../electron/core/api/contract';
-import type { FileOps } from '../../../electron/core/api/contract';
+import type { FileOps, InputOf, MethodName } from '../../../electron/core/api/contract';
 import type { ApiErrorBody, ApiResult, ErrorCode } from '../../../electron/core/api/errors';
 
 declare global {
@@ -44,15 +43,7 @@ export function setSessionLostHandler(handler: (() => void) | null): void {
 
 /** The one way the renderer talks to the core: resolves with the value or throws ApiCallError. */
 export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<PageOutputOf<M>> {
-  const bridge = window.teduh;
-  if (!bridge) throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge missing' });
-  let result;
-  try {
-    result = await bridge.call(method, input);
-  } catch {
-    throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge call failed' });
-  }
-  return settle(method, result) as PageOutputOf<M>;
+  return (await viaBridge(method, (bridge) => bridge.call(method, input))) as PageOutputOf<M>;
 }
 
 /**
@@ -62,15 +53,19 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
  */
 export async function fileCall<O extends keyof FileOps>(op: O, args: FileOps[O]['args']): Promise<FileOps[O]['value']> {
   const method: MethodName = args.target.kind === 'register' ? 'documents.exportRegister' : 'documents.content';
-  const bridge = window.teduh?.files;
+  return (await viaBridge(method, (bridge) => bridge.files.call(op, args))) as FileOps[O]['value'];
+}
+
+async function viaBridge(method: MethodName, send: (bridge: TeduhBridge) => Promise<ApiResult<unknown>>): Promise<unknown> {
+  const bridge = window.teduh;
   if (!bridge) throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge missing' });
-  let result;
+  let result: ApiResult<unknown>;
   try {
-    result = await bridge.call(op, args);
+    result = await send(bridge);
   } catch {
     throw new ApiCallError(method, { code: 'UNAVAILABLE', message: 'bridge call failed' });
   }
-  return settle(method, result) as FileOps[O]['value'];
+  return settle(method, result);
 }
 
 function settle(method: MethodName, result: ApiResult<unknown>): unknown {

@@ -112,6 +112,7 @@ export const caseworkEn: Strings<typeof caseworkId> = {
     submittedBy: 'submitted by {{by}}, {{at}}',
     outcome: 'Outcome',
     products: 'Documents',
+    toDocuments: 'Open the Documents tab',
     rejectedTitle: 'The previous submission was rejected by {{by}} ({{at}})',
     blockedTitle: 'This step cannot be completed yet',
     declineOnly: 'Only an outcome that closes the case without mediation can still be chosen.',

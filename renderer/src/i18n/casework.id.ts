@@ -111,6 +111,7 @@ export const caseworkId = {
     submittedBy: 'diajukan oleh {{by}}, {{at}}',
     outcome: 'Hasil',
     products: 'Dokumen',
+    toDocuments: 'Buka tab Dokumen',
     rejectedTitle: 'Pengajuan sebelumnya ditolak oleh {{by}} ({{at}})',
     blockedTitle: 'Langkah ini belum dapat diselesaikan',
     declineOnly: 'Yang masih dapat dipilih hanya hasil yang menutup kasus tanpa mediasi.',

@@ -99,7 +99,7 @@ function CaseWorkspace({ latest }: { latest: CaseDetail }) {
               <RequirementsTab />
             </Tabs.Panel>
             <Tabs.Panel value="steps" pt="md">
-              <StepsTab onShowItems={() => setTab('items')} />
+              <StepsTab onShowItems={() => setTab('items')} onShowDocuments={() => setTab('documents')} />
             </Tabs.Panel>
             {showItems && (
               <Tabs.Panel value="items" pt="md">

@@ -2,13 +2,14 @@ import { Alert, Button, Checkbox, Group, Menu, NativeSelect, Stack, Text, TextIn
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { vocab, type ServiceView } from '../../../../electron/core/api/contract';
 import { useCan, useCaseList, useServices, type CaseFilter } from '../../api/queries';
 import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { Pager } from '../../components/Pager';
+import { useUrlFilters } from '../../components/useUrlFilters';
 import { optionData } from '../../i18n/labels';
 import { CaseTable } from './CaseTable';
 import { SearchIcon } from './icons';
@@ -63,31 +64,20 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const services = useServices();
-  const [params, setParams] = useSearchParams();
+  const filters = useUrlFilters();
+  const setFilter = filters.set;
   const listKey = fixedService ?? '*';
   const [search, setSearch] = useState(() => lastSearch.get(listKey) ?? '');
   const [debounced] = useDebouncedValue(search.trim(), 350);
   const searchTerm = isSearchable(debounced) ? debounced : '';
 
-  const serviceCode = fixedService ?? params.get('service') ?? '';
-  const status = params.get('status') ?? '';
-  const overdue = params.get('overdue') === '1';
-  const mine = params.get('mine') === '1';
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-
-  const setFilter = (name: string, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        if (name !== 'page') next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
+  const serviceCode = fixedService ?? filters.get('service') ?? '';
+  const status = filters.get('status') ?? '';
+  const overdue = filters.get('overdue') === '1';
+  const mine = filters.get('mine') === '1';
+  const from = filters.get('from') ?? '';
+  const to = filters.get('to') ?? '';
+  const page = filters.page;
 
   useEffect(() => {
     lastSearch.set(listKey, search);
@@ -177,7 +167,7 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
               variant="subtle"
               onClick={() => {
                 setSearch('');
-                setParams(new URLSearchParams(), { replace: true });
+                filters.clear();
               }}
             >
               {t('cases.clearFilters')}

@@ -2,12 +2,12 @@ import { Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput, Title } 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { FileTarget } from '../../../../electron/core/api/contract';
 import { useDocumentList, useDocumentTypes, type DocumentFilter } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { Pager } from '../../components/Pager';
+import { useUrlFilters } from '../../components/useUrlFilters';
 import { DocumentDrawer } from './DocumentDrawer';
 import { DocumentTable } from './DocumentTable';
 import { useDocumentFiles } from './useDocumentFiles';
@@ -21,7 +21,8 @@ const pageSize = 50;
  */
 export function LettersScreen() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const filters = useUrlFilters();
+  const setFilter = filters.set;
   const types = useDocumentTypes(null);
   const files = useDocumentFiles();
   const [search, setSearch] = useState('');
@@ -29,23 +30,13 @@ export function LettersScreen() {
   const [openId, setOpenId] = useState<string | null>(null);
 
   const thisYear = new Date().getFullYear();
-  const year = params.get('year') ?? String(thisYear);
-  const type = (params.get('type') ?? '') as NonNullable<DocumentFilter['type']> | '';
-  const status = (params.get('status') ?? '') as 'active' | 'void' | '';
-  const all = params.get('all') === '1';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const setFilter = (name: string, value: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        if (name !== 'page') next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-
+  // This year unless chosen otherwise ('all': every year).
+  const yearChoice = filters.get('year') ?? String(thisYear);
+  const year = yearChoice === 'all' ? '' : yearChoice;
+  const type = (filters.get('type') ?? '') as NonNullable<DocumentFilter['type']> | '';
+  const status = (filters.get('status') ?? '') as 'active' | 'void' | '';
+  const all = filters.get('all') === '1';
+  const page = filters.page;
   const scope = {
     ...(year ? { year: Number(year) } : {}),
     ...(type ? { type } : {}),
@@ -88,9 +79,9 @@ export function LettersScreen() {
         />
         <NativeSelect
           label={t('letters.year')}
-          value={year}
-          onChange={(e) => setFilter('year', e.currentTarget.value)}
-          data={[...years.map((y) => ({ value: y, label: y })), { value: '', label: t('letters.allYears') }]}
+          value={yearChoice}
+          onChange={(e) => setFilter('year', e.currentTarget.value === String(thisYear) ? '' : e.currentTarget.value)}
+          data={[...years.map((y) => ({ value: y, label: y })), { value: 'all', label: t('letters.allYears') }]}
         />
         <NativeSelect
           label={t('letters.type')}

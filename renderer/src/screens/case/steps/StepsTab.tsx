@@ -33,7 +33,7 @@ function autoExpanded(c: CaseDetail): string[] {
 }
 
 /** The standard's steps in order: who acts, what was done, and the form of each step that can be worked on now. */
-export function StepsTab({ onShowItems }: { onShowItems: () => void }) {
+export function StepsTab({ onShowItems, onShowDocuments }: { onShowItems: () => void; onShowDocuments: () => void }) {
   const { base: c } = useCaseWorkspace();
   const [expanded, setExpanded] = useState<string[]>(() => autoExpanded(c));
   useEffect(() => setExpanded(autoExpanded(c)), [c.version]);
@@ -53,7 +53,7 @@ export function StepsTab({ onShowItems }: { onShowItems: () => void }) {
               <StepSummary n={i + 1} step={s} urgent={urgent} />
             </Accordion.Control>
             <Accordion.Panel>
-              <StepBody step={s} onShowItems={onShowItems} />
+              <StepBody step={s} onShowItems={onShowItems} onShowDocuments={onShowDocuments} />
             </Accordion.Panel>
           </Accordion.Item>
         );
@@ -110,7 +110,7 @@ function StepSummary({ n, step: s, urgent }: { n: number; step: StepView; urgent
   );
 }
 
-function StepBody({ step: s, onShowItems }: { step: StepView; onShowItems: () => void }) {
+function StepBody({ step: s, onShowItems, onShowDocuments }: { step: StepView; onShowItems: () => void; onShowDocuments: () => void }) {
   const { t } = useTranslation();
   const { base: c, editable } = useCaseWorkspace();
   const def = stepDefOf(c, s.code);
@@ -125,9 +125,14 @@ function StepBody({ step: s, onShowItems }: { step: StepView; onShowItems: () =>
     <Stack gap="sm">
       <Text size="sm">{s.description}</Text>
       {def?.products && def.products.length > 0 && (
-        <Text size="xs" c="dimmed">
-          {t('caseView.products')}: {def.products.map((p) => letterName(p, t)).join(', ')}
-        </Text>
+        <Group gap="xs">
+          <Text size="xs" c="dimmed">
+            {t('caseView.products')}: {def.products.map((p) => letterName(p, t)).join(', ')}
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={onShowDocuments}>
+            {t('caseView.toDocuments')}
+          </Button>
+        </Group>
       )}
 
       {s.lastRejection && s.status === 'pending' && (
