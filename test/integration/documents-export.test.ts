@@ -3,8 +3,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../../electron/core/documents';
-import { adultVictim, consentOf, disposeAll, login, officeWithStaff, ok, startCore, tempDir, theTeam, type StaffedOffice } from '../fixtures/office';
-import { docxText } from '../fixtures/documents';
+import { disposeAll, login, officeWithStaff, ok, startCore, tempDir, theTeam, type StaffedOffice } from '../fixtures/office';
+import { docxText, wulansComplaint } from '../fixtures/documents';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -35,13 +35,7 @@ let numbers: string[];
 beforeAll(async () => {
   office = await officeWithStaff();
   const { desk, worker, secretariat } = theTeam(office);
-  const c = await desk.register({
-    serviceCode: 'pengaduan_kekerasan',
-    channel: 'walk_in',
-    victims: [adultVictim('Wulan Safitri')],
-    perpetrators: [{ fullName: 'Eko Saputra', sex: 'L', relation: 'suami_istri' }],
-    consent: consentOf('Wulan Safitri'),
-  });
+  const c = await desk.register(wulansComplaint());
   registerNo = c.registerNo;
   const form = ok(await desk.call('documents.generate', { caseId: c.id, type: 'formulir_pengaduan' }));
   ok(await desk.call('documents.generate', { caseId: c.id, type: 'tanda_terima_pengaduan' }));

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail } from '../../electron/core/api/contract-documents';
 import type { ApiResult } from '../../electron/core/api/errors';
 import { OpenCopies, copyNameFor, createFileActions, fileMessages, safeCopyName, type FileActionDeps, type FileKind } from '../../electron/core/files';
-import { adultVictim, consentOf, disposeAll, login, officeWithStaff, ok, tempDir, theTeam, type Acting, type StaffedOffice } from '../fixtures/office';
+import { disposeAll, login, officeWithStaff, ok, tempDir, theTeam, type Acting, type StaffedOffice } from '../fixtures/office';
+import { wulansComplaint } from '../fixtures/documents';
 
 /**
  * "Open in Word" and "Save as" as the desktop app's main process carries them out, against a
@@ -27,13 +28,7 @@ beforeAll(async () => {
   office = await officeWithStaff();
   team = theTeam(office);
   const { desk, worker } = team;
-  const c = await desk.register({
-    serviceCode: 'pengaduan_kekerasan',
-    channel: 'walk_in',
-    victims: [adultVictim('Wulan Safitri')],
-    perpetrators: [{ fullName: 'Eko Saputra', sex: 'L', relation: 'suami_istri' }],
-    consent: consentOf('Wulan Safitri'),
-  });
+  const c = await desk.register(wulansComplaint());
   letter = ok(await worker.call('documents.generate', { caseId: c.id, type: 'laporan_penanganan' }));
   form = ok(await desk.call('documents.generate', { caseId: c.id, type: 'formulir_pengaduan' }));
   form = ok(await desk.call('documents.attachScan', { id: form.id, fileName: 'formulir ttd.pdf', mime: 'application/pdf', base64: scanBytes.toString('base64') }));

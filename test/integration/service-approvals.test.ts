@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../electron/core/api/contract-cases';
-import { adultVictim, consentOf, disposeAll, officeWithStaff, ok, refused, stepOf, storyStartsAt, theTeam, type StaffedOffice } from '../fixtures/office';
-
-// Accounts are created with the cheaper test cost of key derivation (officeWithStaff passes
-// scryptN: 2 ** 14): key derivation is not the subject of these stories.
+import { adultVictim, consentOf, ok, refused, sharedOffice, stepOf } from '../fixtures/office';
 
 /**
  * Approvals (the SK in Pekalongan, the plan and the Berita Acara in Pasuruan, the
@@ -11,18 +8,14 @@ import { adultVictim, consentOf, disposeAll, officeWithStaff, ok, refused, stepO
  * a head who did not ask; a head approves exactly what they were shown. And who may do what.
  */
 
-let office: StaffedOffice;
-beforeAll(async () => {
-  office = await officeWithStaff();
-});
-afterAll(disposeAll);
+const office = sharedOffice();
 
 const SK = { mediationDate: '2026-02-19T09:00', mediationPlace: 'Ruang LP-PAR' };
 
 /** A Pekalongan request, accepted by the Ketua LP-PAR: the SK is next. */
 async function aRequestAwaitingItsSk(): Promise<CaseDetail> {
-  storyStartsAt(office, '2026-02-09T02:00:00.000Z');
-  const { desk, head } = theTeam(office);
+  office.storyStartsAt('2026-02-09T02:00:00.000Z');
+  const { desk, head } = office.team();
   let c = await desk.register({
     serviceCode: 'bantuan_mediasi',
     channel: 'walk_in',
@@ -36,7 +29,7 @@ async function aRequestAwaitingItsSk(): Promise<CaseDetail> {
 
 describe('approvals', () => {
   it('a head cannot approve their own request; another head can', async () => {
-    const { head, head2 } = theTeam(office);
+    const { head, head2 } = office.team();
     let c = await aRequestAwaitingItsSk();
     // A head may act on any step, so this one drafts the SK himself …
     c = await head.complete(c, 'surat_keputusan', { data: SK });
@@ -58,7 +51,7 @@ describe('approvals', () => {
   });
 
   it('a rejection needs a reason, puts the step back to be done again, and shows why', async () => {
-    const { secretariat, head } = theTeam(office);
+    const { secretariat, head } = office.team();
     let c = await aRequestAwaitingItsSk();
     c = await secretariat.complete(c, 'surat_keputusan', { data: { ...SK, mediationPlace: 'Aula' } });
 
@@ -81,7 +74,7 @@ describe('approvals', () => {
   });
 
   it('a head approves exactly what they were shown: another payload hash is a conflict, and a decided request stays decided', async () => {
-    const { secretariat, head, head2 } = theTeam(office);
+    const { secretariat, head, head2 } = office.team();
     let c = await aRequestAwaitingItsSk();
     c = await secretariat.complete(c, 'surat_keputusan', { data: SK });
     const waiting = stepOf(c, 'surat_keputusan').pendingApproval!;
@@ -98,7 +91,7 @@ describe('approvals', () => {
   });
 
   it('a case worker cannot see the approval queue or decide on it', async () => {
-    const { secretariat, worker } = theTeam(office);
+    const { secretariat, worker } = office.team();
     let c = await aRequestAwaitingItsSk();
     c = await secretariat.complete(c, 'surat_keputusan', { data: SK });
     const waiting = stepOf(c, 'surat_keputusan').pendingApproval!;
@@ -108,8 +101,8 @@ describe('approvals', () => {
   });
 
   it("a front-desk officer cannot complete the Ketua LP-PAR's step, and is told whose step it is", async () => {
-    storyStartsAt(office, '2026-02-09T02:00:00.000Z');
-    const { desk, secretariat } = theTeam(office);
+    office.storyStartsAt('2026-02-09T02:00:00.000Z');
+    const { desk, secretariat } = office.team();
     let c = await desk.register({ serviceCode: 'bantuan_mediasi', channel: 'walk_in', victims: [adultVictim('Indah Permata')], consent: consentOf('Indah Permata') });
     c = await desk.complete(c, 'permohonan', { data: { request: 'Mediasi.' } });
     expect(stepOf(c, 'pertimbangan').mayAct).toBe(false);
@@ -123,8 +116,8 @@ describe('approvals', () => {
 
 describe('two officers on the same case', () => {
   it('the second, working from what they read earlier, is told of the change and shown the case as it is now; nothing is overwritten', async () => {
-    storyStartsAt(office, '2026-02-09T02:00:00.000Z');
-    const { desk, worker } = theTeam(office);
+    office.storyStartsAt('2026-02-09T02:00:00.000Z');
+    const { desk, worker } = office.team();
     const registered = await desk.register({
       serviceCode: 'pengaduan_kekerasan',
       channel: 'walk_in',

@@ -1,26 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adultVictim,
-  consentOf,
-  deadlineOf,
-  disposeAll,
-  itIsNow,
-  officeWithStaff,
-  ok,
-  stepOf,
-  storyStartsAt,
-  theTeam,
-  type StaffedOffice,
-} from '../fixtures/office';
+import { describe, expect, it } from 'vitest';
+import { adultVictim, consentOf, deadlineOf, ok, sharedOffice, stepOf } from '../fixtures/office';
 
-// Accounts are created with the cheaper test cost of key derivation (officeWithStaff passes
-// scryptN: 2 ** 14): key derivation is not the subject of these stories.
-
-let office: StaffedOffice;
-beforeAll(async () => {
-  office = await officeWithStaff();
-});
-afterAll(disposeAll);
+const office = sharedOffice();
 
 /**
  * Kota Pekalongan, Bantuan Mediasi Kasus Kekerasan (SK 060/060/VI/Tahun 2021): a request
@@ -34,7 +15,7 @@ afterAll(disposeAll);
 const THURSDAY_1300_WIB = '2026-02-12T06:00:00.000Z';
 
 async function aRequestForMediation() {
-  const { desk } = theTeam(office);
+  const { desk } = office.team();
   return desk.register({
     serviceCode: 'bantuan_mediasi',
     channel: 'walk_in',
@@ -49,8 +30,8 @@ async function aRequestForMediation() {
 
 describe('Pekalongan: Bantuan Mediasi Kasus Kekerasan', () => {
   it('a request accepted by the Ketua LP-PAR, an SK, a willing other party, documents and a mediation held: the case is completed', async () => {
-    storyStartsAt(office, THURSDAY_1300_WIB);
-    const { desk, worker, head, secretariat } = theTeam(office);
+    office.storyStartsAt(THURSDAY_1300_WIB);
+    const { desk, worker, head, secretariat } = office.team();
 
     // Thursday 13.00: the fulltimer takes in the request.
     let c = await aRequestForMediation();
@@ -72,7 +53,7 @@ describe('Pekalongan: Bantuan Mediasi Kasus Kekerasan', () => {
     expect(stepOf(c, 'pertimbangan').open).toBe(true);
 
     // Monday 16 Feb, 10.00: the Ketua LP-PAR, with the technical team, accepts the request.
-    await itIsNow(office, '2026-02-16T03:00:00.000Z');
+    await office.itIsNow('2026-02-16T03:00:00.000Z');
     c = await head.complete(c, 'pertimbangan', {
       outcome: 'diterima',
       data: { technicalTeam: ['psikologis', 'hukum'], consideration: 'Tidak ada unsur kekerasan seksual; kedua pihak dapat dimediasi.' },
@@ -87,7 +68,7 @@ describe('Pekalongan: Bantuan Mediasi Kasus Kekerasan', () => {
     expect(stepOf(c, 'persiapan_dokumen').blockedBy.join(' ')).toContain('Persyaratan belum lengkap');
 
     // Wednesday 18 Feb, 09.00: approved. The SK fulfils the requirement and starts the clock.
-    await itIsNow(office, '2026-02-18T02:00:00.000Z');
+    await office.itIsNow('2026-02-18T02:00:00.000Z');
     c = await head.approve(c, 'surat_keputusan');
     expect(stepOf(c, 'surat_keputusan')).toMatchObject({ status: 'done', completedBy: `Petugas ${office.staff.secretariat.username}` });
     expect(c.requirements[0]).toMatchObject({ code: 'sk_undangan', status: 'complete' });
@@ -104,7 +85,7 @@ describe('Pekalongan: Bantuan Mediasi Kasus Kekerasan', () => {
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.error.message).toContain('sesi mediasi');
 
-    await itIsNow(office, '2026-02-26T05:00:00.000Z');
+    await office.itIsNow('2026-02-26T05:00:00.000Z');
     c = await worker.saveItem(c, {
       kind: 'mediation_session',
       data: { date: '2026-02-26 09.30', place: 'Ruang LP-PAR', attendees: 'Pemohon, terlapor, Tim Teknis LP-PAR (psikolog, konselor hukum)', outcome: 'Sepakat tentang nafkah bulanan.' },
@@ -120,8 +101,8 @@ describe('Pekalongan: Bantuan Mediasi Kasus Kekerasan', () => {
   });
 
   it('a rejected request closes the case as rejected, with the notification letter as its product', async () => {
-    storyStartsAt(office, THURSDAY_1300_WIB);
-    const { desk, head } = theTeam(office);
+    office.storyStartsAt(THURSDAY_1300_WIB);
+    const { desk, head } = office.team();
     let c = await aRequestForMediation();
     c = await desk.complete(c, 'permohonan', { data: { request: 'Mediasi tentang harta bersama.' } });
     c = await head.complete(c, 'pertimbangan', { outcome: 'ditolak', data: { consideration: 'Perkara harta bersama adalah wewenang Pengadilan Agama.' } });
@@ -142,13 +123,13 @@ describe('Pekalongan: Bantuan Mediasi Kasus Kekerasan', () => {
     ['menolak', 'refuses to be mediated'],
     ['tidak_kooperatif', 'does not cooperate'],
   ])('when the other party %s (%s), the case closes as "mediation cannot be held"', async (outcome) => {
-    storyStartsAt(office, THURSDAY_1300_WIB);
-    const { desk, head, secretariat } = theTeam(office);
+    office.storyStartsAt(THURSDAY_1300_WIB);
+    const { desk, head, secretariat } = office.team();
     let c = await aRequestForMediation();
     c = await desk.complete(c, 'permohonan', { data: { request: 'Mediasi.' } });
     c = await head.complete(c, 'pertimbangan', { outcome: 'diterima', data: { consideration: 'Dapat difasilitasi.' } });
     c = await secretariat.complete(c, 'surat_keputusan', { data: { mediationDate: '2026-02-19T09:00', mediationPlace: 'Ruang LP-PAR' } });
-    c = await theTeam(office).head2.approve(c, 'surat_keputusan');
+    c = await office.team().head2.approve(c, 'surat_keputusan');
     c = await head.complete(c, 'koordinasi_pihak', { outcome, data: { coordination: 'Sudah didatangi dua kali bersama Ketua RW; terlapor menolak.' } });
 
     expect(c).toMatchObject({ status: 'closed', closure: 'not_held' });

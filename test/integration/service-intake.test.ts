@@ -1,29 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adultVictim, consentOf, disposeAll, officeWithStaff, ok, refused, storyStartsAt, theTeam, type StaffedOffice } from '../fixtures/office';
-
-// Accounts are created with the cheaper test cost of key derivation (officeWithStaff passes
-// scryptN: 2 ** 14): key derivation is not the subject of these stories.
+import { describe, expect, it } from 'vitest';
+import { adultVictim, consentOf, ok, refused, sharedOffice } from '../fixtures/office';
 
 /** The front desk takes a complaint in: consent, retries, drafts, numbers, names, search. */
 
-let office: StaffedOffice;
-beforeAll(async () => {
-  office = await officeWithStaff();
-});
-afterAll(disposeAll);
+const office = sharedOffice();
 
 const MONDAY = '2026-02-09T02:00:00.000Z';
 const SITI_NIK = '3576015407900001';
 
 async function countCases(): Promise<number> {
-  return ok(await theTeam(office).head.call('cases.list', {})).total;
+  return ok(await office.team().head.call('cases.list', {})).total;
 }
 
 describe('intake', () => {
   it("a child victim's data is not processed on her own consent: a parent or guardian must give it (UU PDP art. 25)", async () => {
-    storyStartsAt(office, MONDAY);
-    const { desk } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { desk } = office.team();
     const before = await countCases();
     const child = { fullName: 'Aulia Rahma', birthDate: '2013-06-01', sex: 'P' as const };
     const r = await desk.call('cases.register', {
@@ -42,8 +35,8 @@ describe('intake', () => {
   });
 
   it('a registration sent twice (a retry after a dropped connection) makes one case', async () => {
-    storyStartsAt(office, MONDAY);
-    const { desk } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { desk } = office.team();
     const before = await countCases();
     const form = { requestId: randomUUID(), serviceCode: 'pengaduan_kekerasan' as const, channel: 'phone' as const, victims: [adultVictim('Rini Astuti')], consent: consentOf('Rini Astuti') };
     const first = ok(await desk.call('cases.register', form));
@@ -53,8 +46,8 @@ describe('intake', () => {
   });
 
   it('an interrupted intake is kept as a draft, fetched again, and removed once the case is registered', async () => {
-    storyStartsAt(office, MONDAY);
-    const { desk, worker } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { desk, worker } = office.team();
     const form = { serviceCode: 'pengaduan_kekerasan', channel: 'walk_in', incidentDate: '2026-02-07', victims: [{ fullName: 'Ani Suryani' }] };
     const saved = ok(await desk.call('intake.saveDraft', { data: form }));
     expect(saved.version).toBe(1);
@@ -83,22 +76,22 @@ describe('intake', () => {
   });
 
   it('register numbers run on without gaps through the year and start again in the next', async () => {
-    storyStartsAt(office, '2026-12-30T03:00:00.000Z');
-    const { desk } = theTeam(office);
+    office.storyStartsAt('2026-12-30T03:00:00.000Z');
+    const { desk } = office.team();
     const register = (name: string) =>
       desk.register({ serviceCode: 'pengaduan_layanan', channel: 'suggestion_box', reporter: { fullName: name } });
     const numbers = [(await register('A')).registerNo, (await register('B')).registerNo, (await register('C')).registerNo];
     const seq = numbers.map((n) => Number(/^REG\/2026\/(\d{5})$/.exec(n)![1]));
     expect(seq).toEqual([seq[0], seq[0]! + 1, seq[0]! + 2]);
 
-    storyStartsAt(office, '2027-01-04T02:00:00.000Z');
+    office.storyStartsAt('2027-01-04T02:00:00.000Z');
     expect((await register('D')).registerNo).toBe('REG/2027/00001');
     expect((await register('E')).registerNo).toBe('REG/2027/00002');
   });
 
   it('an officer sees masked names in the list until they reveal one, and the reveal is audited', async () => {
-    storyStartsAt(office, MONDAY);
-    const { desk, worker, admin } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { desk, worker, admin } = office.team();
     const c = await desk.register({
       serviceCode: 'pengaduan_kekerasan',
       channel: 'walk_in',
@@ -121,8 +114,8 @@ describe('intake', () => {
   });
 
   it('a case is found by part of a name, the NIK, the phone number or the register number', async () => {
-    storyStartsAt(office, MONDAY);
-    const { desk, worker } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { desk, worker } = office.team();
     const c = await desk.register({
       serviceCode: 'pengaduan_kekerasan',
       channel: 'walk_in',
@@ -141,8 +134,8 @@ describe('intake', () => {
   });
 
   it('a person already in the register is suggested at intake: an old spelling with the same birth date, or the same NIK, with the earlier case', async () => {
-    storyStartsAt(office, MONDAY);
-    const { desk } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { desk } = office.team();
     const earlier = await desk.register({
       serviceCode: 'pemulangan_mediasi',
       channel: 'walk_in',

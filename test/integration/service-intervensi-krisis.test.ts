@@ -1,21 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adultVictim,
-  consentOf,
-  deadlineOf,
-  disposeAll,
-  itIsNow,
-  officeWithStaff,
-  ok,
-  openSteps,
-  stepOf,
-  storyStartsAt,
-  theTeam,
-  type StaffedOffice,
-} from '../fixtures/office';
-
-// Accounts are created with the cheaper test cost of key derivation (officeWithStaff passes
-// scryptN: 2 ** 14): key derivation is not the subject of these stories.
+import { describe, expect, it } from 'vitest';
+import { adultVictim, consentOf, deadlineOf, ok, openSteps, sharedOffice, stepOf } from '../fixtures/office';
 
 /**
  * Kota Singkawang, Penanganan Pengaduan Korban secara Langsung dengan Intervensi Krisis:
@@ -25,17 +9,13 @@ import {
  * institutions if needed, and the handling report. 7 days once the requirements are valid.
  */
 
-let office: StaffedOffice;
-beforeAll(async () => {
-  office = await officeWithStaff();
-});
-afterAll(disposeAll);
+const office = sharedOffice();
 
 // Tuesday 10 February 2026, 19.30 WIB: after office hours, a woman arrives hurt.
 const TUESDAY_EVENING = '2026-02-10T12:30:00.000Z';
 
 async function aWomanInDanger(riskLevel: 'high' | 'low' = 'high') {
-  const { desk } = theTeam(office);
+  const { desk } = office.team();
   return desk.register({
     serviceCode: 'intervensi_krisis',
     channel: 'walk_in',
@@ -53,7 +33,7 @@ const CRISIS_STEPS = ['identifikasi_singkat', 'verifikasi_prioritas', 'pengamana
 
 describe('Singkawang: Penanganan Pengaduan Korban dengan Intervensi Krisis', () => {
   it('a high-risk case opens the crisis steps at once; the full identification waits for her identity papers', async () => {
-    storyStartsAt(office, TUESDAY_EVENING);
+    office.storyStartsAt(TUESDAY_EVENING);
     const high = await aWomanInDanger('high');
     expect(openSteps(high)).toEqual(['penerimaan', ...CRISIS_STEPS]);
     expect(CRISIS_STEPS.every((code) => stepOf(high, code).crisis)).toBe(true);
@@ -67,8 +47,8 @@ describe('Singkawang: Penanganan Pengaduan Korban dengan Intervensi Krisis', () 
   });
 
   it('crisis, full identification, disposition, referrals tracked until served, and the handling report', async () => {
-    storyStartsAt(office, TUESDAY_EVENING);
-    const { admin, desk, worker, head } = theTeam(office);
+    office.storyStartsAt(TUESDAY_EVENING);
+    const { admin, desk, worker, head } = office.team();
     let c = await aWomanInDanger();
 
     // Crisis: calmed at the desk, police called, a referral priority set, a safe place.
@@ -85,7 +65,7 @@ describe('Singkawang: Penanganan Pengaduan Korban dengan Intervensi Krisis', () 
     expect(stepOf(c, 'verifikasi_prioritas').data).toMatchObject({ referralPriority: 'rumah_aman' });
 
     // Wednesday morning: the complaint form is taken in; her identity card is still at home.
-    await itIsNow(office, '2026-02-11T01:30:00.000Z');
+    await office.itIsNow('2026-02-11T01:30:00.000Z');
     c = await desk.complete(c, 'penerimaan', { data: { notes: 'Formulir pengaduan diisi bersama korban.' } });
     expect(stepOf(c, 'identifikasi_lengkap')).toMatchObject({ open: false, blockedBy: ['Persyaratan belum lengkap: Identitas diri korban.'] });
     const blocked = await worker.tryComplete(c, 'identifikasi_lengkap', { data: { summary: '-' } });
@@ -94,7 +74,7 @@ describe('Singkawang: Penanganan Pengaduan Korban dengan Intervensi Krisis', () 
     expect(deadlineOf(c, 'penyelesaian').dueAt).toBeNull();
 
     // Thursday 12 February, 10.00 WIB: the identity card is brought; the 7 days start.
-    await itIsNow(office, '2026-02-12T03:00:00.000Z');
+    await office.itIsNow('2026-02-12T03:00:00.000Z');
     c = await worker.setRequirement(c, 'identitas_korban', 'complete', 'KTP dibawa keluarga');
     // 7 days after Thursday 12 February: Thursday 19 February, close of desk hours (16.00 WIB).
     expect(deadlineOf(c, 'penyelesaian').dueAt).toBe('2026-02-19T09:00:00.000Z');
@@ -138,8 +118,8 @@ describe('Singkawang: Penanganan Pengaduan Korban dengan Intervensi Krisis', () 
   });
 
   it('when no other institution is needed, the referral step is skipped with a reason', async () => {
-    storyStartsAt(office, TUESDAY_EVENING);
-    const { desk, worker, head } = theTeam(office);
+    office.storyStartsAt(TUESDAY_EVENING);
+    const { desk, worker, head } = office.team();
     let c = await aWomanInDanger();
     c = await desk.complete(c, 'identifikasi_singkat', { data: { calmed: true, safe: true } });
     c = await worker.complete(c, 'verifikasi_prioritas', { data: { referralPriority: 'psikologis' } });

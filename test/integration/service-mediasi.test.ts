@@ -1,21 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  consentOf,
-  DAY,
-  deadlineOf,
-  disposeAll,
-  itIsNow,
-  officeWithStaff,
-  ok,
-  openSteps,
-  stepOf,
-  storyStartsAt,
-  theTeam,
-  type StaffedOffice,
-} from '../fixtures/office';
-
-// Accounts are created with the cheaper test cost of key derivation (officeWithStaff passes
-// scryptN: 2 ** 14): key derivation is not the subject of these stories.
+import { describe, expect, it } from 'vitest';
+import { consentOf, DAY, deadlineOf, ok, openSteps, sharedOffice, stepOf } from '../fixtures/office';
 
 /**
  * Kota Pasuruan, Layanan Mediasi (SK 000.8.3.4/12/423.115/2024): the Pendamping PPA assesses
@@ -25,18 +9,14 @@ import {
  * case manager terminates. At most 14 days after the victim's paperwork is complete.
  */
 
-let office: StaffedOffice;
-beforeAll(async () => {
-  office = await officeWithStaff();
-});
-afterAll(disposeAll);
+const office = sharedOffice();
 
 // Monday 9 February 2026, 09.00 WIB.
 const MONDAY_0900_WIB = '2026-02-09T02:00:00.000Z';
 
 /** A 14-year-old girl threatened by an adult neighbour who is deaf; her mother consents. */
 async function aNeighbourDispute() {
-  const { worker } = theTeam(office);
+  const { worker } = office.team();
   return worker.register({
     serviceCode: 'mediasi',
     channel: 'referral_in',
@@ -51,8 +31,8 @@ async function aNeighbourDispute() {
 
 describe('Pasuruan: Layanan Mediasi', () => {
   it('from assessment to an agreement that is monitored point by point, and terminated by the case manager', async () => {
-    storyStartsAt(office, MONDAY_0900_WIB);
-    const { worker, head, head2 } = theTeam(office);
+    office.storyStartsAt(MONDAY_0900_WIB);
+    const { worker, head, head2 } = office.team();
     let c = await aNeighbourDispute();
     const victim = c.persons.find((p) => p.role === 'victim')!;
     const neighbour = c.persons.find((p) => p.role === 'perpetrator')!;
@@ -112,7 +92,7 @@ describe('Pasuruan: Layanan Mediasi', () => {
     c = await worker.complete(c, 'undangan', { data: invitation });
 
     // 6. The mediation, one session, and the Berita Acara with numbered agreement points.
-    await itIsNow(office, '2026-02-16T05:00:00.000Z');
+    await office.itIsNow('2026-02-16T05:00:00.000Z');
     c = await worker.saveItem(c, {
       kind: 'mediation_session',
       data: { date: '2026-02-16 09.00', place: 'Ruang mediasi UPTD PPA', attendees: 'Mediator, korban dan ibunya, terlapor dan juru bahasa isyarat, Pendamping PPA', outcome: 'Sepakat.' },
@@ -136,7 +116,7 @@ describe('Pasuruan: Layanan Mediasi', () => {
 
     // 8. Monitoring: each point needs its result before monitoring can be reported.
     expect(stepOf(c, 'monitoring').blockedBy.join(' ')).toContain('Setiap butir kesepakatan harus memiliki hasil monitoring');
-    await itIsNow(office, '2026-03-02T03:00:00.000Z');
+    await office.itIsNow('2026-03-02T03:00:00.000Z');
     const [p1, p2, p3] = points;
     c = await worker.saveItem(c, { kind: 'agreement_point', itemId: p1!.id, data: p1!.data, status: 'carried_out' });
     c = await worker.saveItem(c, { kind: 'agreement_point', itemId: p2!.id, data: p2!.data, status: 'carried_out' });
@@ -152,7 +132,7 @@ describe('Pasuruan: Layanan Mediasi', () => {
 
     // A home visit is planned to check on point 3.
     c = await worker.saveItem(c, { kind: 'monitoring_visit', data: { plannedDate: '2026-03-16', result: '' } });
-    await itIsNow(office, new Date(Date.parse('2026-03-02T03:00:00.000Z') + 14 * DAY).toISOString());
+    await office.itIsNow(new Date(Date.parse('2026-03-02T03:00:00.000Z') + 14 * DAY).toISOString());
     const visit = c.items.find((i) => i.kind === 'monitoring_visit')!;
     expect(ok(await worker.call('dashboard.get', {})).monitoringDue.map((m) => m.itemId)).toContain(visit.id);
     c = await worker.saveItem(c, { kind: 'agreement_point', itemId: p3!.id, data: p3!.data, status: 'carried_out' });
@@ -166,8 +146,8 @@ describe('Pasuruan: Layanan Mediasi', () => {
   });
 
   it('when the assessment finds the case cannot be mediated, it closes as "mediation not held"', async () => {
-    storyStartsAt(office, MONDAY_0900_WIB);
-    const { worker } = theTeam(office);
+    office.storyStartsAt(MONDAY_0900_WIB);
+    const { worker } = office.team();
     let c = await aNeighbourDispute();
     c = await worker.complete(c, 'asesmen', { outcome: 'tidak_dapat_dimediasi', data: { analysis: 'Terlapor menolak bertemu dan ancaman berlanjut; dirujuk ke kepolisian.' } });
     expect(c).toMatchObject({ status: 'closed', closure: 'not_held' });
@@ -176,8 +156,8 @@ describe('Pasuruan: Layanan Mediasi', () => {
   });
 
   it('a decision step needs its outcome, and the outcome must be one the standard names', async () => {
-    storyStartsAt(office, MONDAY_0900_WIB);
-    const { worker } = theTeam(office);
+    office.storyStartsAt(MONDAY_0900_WIB);
+    const { worker } = office.team();
     const c = await aNeighbourDispute();
     for (const outcome of [undefined, 'mungkin']) {
       const r = await worker.tryComplete(c, 'asesmen', { ...(outcome ? { outcome } : {}), data: { analysis: 'Belum jelas.' } });

@@ -1,19 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adultVictim,
-  consentOf,
-  deadlineOf,
-  disposeAll,
-  itIsNow,
-  officeWithStaff,
-  stepOf,
-  storyStartsAt,
-  theTeam,
-  type StaffedOffice,
-} from '../fixtures/office';
-
-// Accounts are created with the cheaper test cost of key derivation (officeWithStaff passes
-// scryptN: 2 ** 14): key derivation is not the subject of these stories.
+import { describe, expect, it } from 'vitest';
+import { adultVictim, consentOf, deadlineOf, sharedOffice, stepOf } from '../fixtures/office';
 
 /**
  * Kota Mojokerto, Pelayanan Pemulangan dan Mediasi (SK 188.4/27/417.504.1/2024), for KDRT
@@ -23,17 +9,13 @@ import {
  * is accompanied home. 1 working day once the KTP, KK and the accompaniment agreement are in.
  */
 
-let office: StaffedOffice;
-beforeAll(async () => {
-  office = await officeWithStaff();
-});
-afterAll(disposeAll);
+const office = sharedOffice();
 
 describe('Mojokerto: Pelayanan Pemulangan dan Mediasi', () => {
   it('a KDRT victim is accompanied home after mediation, coordination with the kelurahan and RT/RW, and the Ketua Tim approval', async () => {
     // Monday 9 February 2026, 09.00 WIB.
-    storyStartsAt(office, '2026-02-09T02:00:00.000Z');
-    const { desk, worker, head } = theTeam(office);
+    office.storyStartsAt('2026-02-09T02:00:00.000Z');
+    const { desk, worker, head } = office.team();
     let c = await desk.register({
       serviceCode: 'pemulangan_mediasi',
       channel: 'outreach',
@@ -63,7 +45,7 @@ describe('Mojokerto: Pelayanan Pemulangan dan Mediasi', () => {
     expect(stepOf(c, 'koordinasi_wilayah').blockedBy).toContain('Persyaratan belum lengkap: Foto Copy KTP, Nota kesepakatan pendampingan kasus, Foto Copy KK.');
 
     // Tuesday 10 February, 10.00 WIB: the KTP, KK and the signed agreement are in.
-    await itIsNow(office, '2026-02-10T03:00:00.000Z');
+    await office.itIsNow('2026-02-10T03:00:00.000Z');
     c = await worker.setRequirement(c, 'ktp');
     c = await worker.setRequirement(c, 'kk');
     c = await worker.setRequirement(c, 'nota_kesepakatan', 'complete', 'Ditandatangani korban dan Tim Pendamping');
@@ -87,15 +69,15 @@ describe('Mojokerto: Pelayanan Pemulangan dan Mediasi', () => {
     c = await head.approve(c, 'persetujuan_ketua');
 
     // 6. Wednesday 11 February, 14.00: the victim is home; the service is delivered.
-    await itIsNow(office, '2026-02-11T07:00:00.000Z');
+    await office.itIsNow('2026-02-11T07:00:00.000Z');
     c = await worker.complete(c, 'layanan', { outcome: 'selesai', data: { report: 'Korban diantar pulang; suami dan Ketua RT menandatangani pernyataan.' } });
     expect(c).toMatchObject({ status: 'closed', closure: 'completed', closedAt: '2026-02-11T07:00:00.000Z' });
     expect(deadlineOf(c, 'penyelesaian')).toMatchObject({ metAt: '2026-02-11T07:00:00.000Z', overdue: false, describe: 'Terpenuhi tepat waktu' });
   });
 
   it('a requirement the standard demands cannot be waved through as "not applicable"', async () => {
-    storyStartsAt(office, '2026-02-09T02:00:00.000Z');
-    const { desk, worker } = theTeam(office);
+    office.storyStartsAt('2026-02-09T02:00:00.000Z');
+    const { desk, worker } = office.team();
     const c = await desk.register({
       serviceCode: 'pemulangan_mediasi',
       channel: 'walk_in',

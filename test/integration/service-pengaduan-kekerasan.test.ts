@@ -1,23 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adultVictim,
-  consentOf,
-  DAY,
-  deadlineOf,
-  disposeAll,
-  itIsNow,
-  MINUTE,
-  officeWithStaff,
-  ok,
-  stepOf,
-  storyStartsAt,
-  theTeam,
-  timePasses,
-  type StaffedOffice,
-} from '../fixtures/office';
-
-// Accounts are created with the cheaper test cost of key derivation (officeWithStaff passes
-// scryptN: 2 ** 14): key derivation is not the subject of these stories.
+import { describe, expect, it } from 'vitest';
+import { adultVictim, consentOf, DAY, deadlineOf, MINUTE, ok, sharedOffice, stepOf } from '../fixtures/office';
 
 /**
  * Kota Malang, Layanan Pengaduan Kekerasan pada Perempuan dan Anak: a complaint by website,
@@ -26,17 +8,13 @@ import {
  * counsellor monitors the victim for 3 months after.
  */
 
-let office: StaffedOffice;
-beforeAll(async () => {
-  office = await officeWithStaff();
-});
-afterAll(disposeAll);
+const office = sharedOffice();
 
 describe('Malang: Layanan Pengaduan Kekerasan', () => {
   it('a WhatsApp complaint is answered, verified with an assignment order, handled, terminated and monitored for 3 months', async () => {
     // Monday 9 February 2026, 08.00 WIB.
-    storyStartsAt(office, '2026-02-09T01:00:00.000Z');
-    const { desk, worker, head } = theTeam(office);
+    office.storyStartsAt('2026-02-09T01:00:00.000Z');
+    const { desk, worker, head } = office.team();
     let c = await desk.register({
       serviceCode: 'pengaduan_kekerasan',
       channel: 'whatsapp',
@@ -54,7 +32,7 @@ describe('Malang: Layanan Pengaduan Kekerasan', () => {
     expect(board.overdue.map((r) => r.id)).not.toContain(c.id);
 
     // Nobody picks it up for 31 minutes: it is overdue, on the dashboard and in the list.
-    await timePasses(office, 31 * MINUTE);
+    await office.timePasses(31 * MINUTE);
     board = ok(await head.call('dashboard.get', {}));
     expect(board.overdue.find((r) => r.id === c.id)).toMatchObject({ overdue: true, dueAt: '2026-02-09T01:30:00.000Z', currentStep: 'Penerimaan laporan' });
     expect(ok(await desk.call('cases.list', { overdue: true })).rows.map((r) => r.id)).toContain(c.id);
@@ -81,7 +59,7 @@ describe('Malang: Layanan Pengaduan Kekerasan', () => {
     c = await worker.complete(c, 'penanganan', { data: { result: 'Konseling dua kali; korban melapor ke Unit PPA Polresta.' } });
 
     // Monday 16 February: termination, and three monthly monitoring visits are planned.
-    await itIsNow(office, '2026-02-16T03:00:00.000Z');
+    await office.itIsNow('2026-02-16T03:00:00.000Z');
     c = await worker.complete(c, 'terminasi', { data: { reason: 'Korban aman dan proses hukum berjalan.' } });
     expect(c.status).toBe('monitoring');
     const visits = () => c.items.filter((i) => i.kind === 'monitoring_visit');
@@ -96,7 +74,7 @@ describe('Malang: Layanan Pengaduan Kekerasan', () => {
 
     // Each visit shows on the dashboard in the week it is due, and leaves once recorded.
     for (const [i, when] of ['2026-03-12T02:00:00.000Z', '2026-04-13T02:00:00.000Z', '2026-05-14T02:00:00.000Z'].entries()) {
-      await itIsNow(office, when);
+      await office.itIsNow(when);
       const visit = visits()[i]!;
       const due = ok(await worker.call('dashboard.get', {})).monitoringDue.filter((m) => m.caseId === c.id);
       expect(due).toEqual([{ caseId: c.id, registerNo: c.registerNo, itemId: visit.id, dueAt: visit.dueAt }]);
@@ -116,8 +94,8 @@ describe('Malang: Layanan Pengaduan Kekerasan', () => {
 
   it("monthly visits are counted on the office's calendar: terminated early on 31 July, they fall on the last day of shorter months", async () => {
     // Friday 31 July 2026, 06.30 WIB (still 30 July in UTC).
-    storyStartsAt(office, '2026-07-30T23:30:00.000Z');
-    const { desk, worker, head } = theTeam(office);
+    office.storyStartsAt('2026-07-30T23:30:00.000Z');
+    const { desk, worker, head } = office.team();
     let c = await desk.register({ serviceCode: 'pengaduan_kekerasan', channel: 'phone', victims: [adultVictim('Ratih Purwasih')], consent: consentOf('Ratih Purwasih', 'victim', '2026-07-31') });
     c = await desk.complete(c, 'penerimaan');
     c = await desk.complete(c, 'identifikasi');
@@ -129,8 +107,8 @@ describe('Malang: Layanan Pengaduan Kekerasan', () => {
   });
 
   it('a monitoring visit that could not take place is recorded as missed, and the monitoring can still be concluded', async () => {
-    storyStartsAt(office, '2026-06-01T02:00:00.000Z');
-    const { desk, worker, head } = theTeam(office);
+    office.storyStartsAt('2026-06-01T02:00:00.000Z');
+    const { desk, worker, head } = office.team();
     let c = await desk.register({
       serviceCode: 'pengaduan_kekerasan',
       channel: 'phone',
@@ -144,7 +122,7 @@ describe('Malang: Layanan Pengaduan Kekerasan', () => {
     c = await head.approve(c, 'verifikasi');
     c = await worker.complete(c, 'penanganan', { data: { result: 'Konseling.' } });
     c = await worker.complete(c, 'terminasi', { data: { reason: 'Selesai.' } });
-    await timePasses(office, 95 * DAY);
+    await office.timePasses(95 * DAY);
     for (const v of c.items.filter((i) => i.kind === 'monitoring_visit')) {
       c = await worker.saveItem(c, { kind: 'monitoring_visit', itemId: v.id, data: { plannedDate: v.data.plannedDate as string, result: 'Korban pindah alamat, tidak dapat ditemui.' }, status: 'missed' });
     }

@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deadlineOf, disposeAll, itIsNow, officeWithStaff, stepOf, storyStartsAt, theTeam, type StaffedOffice } from '../fixtures/office';
-
-// Accounts are created with the cheaper test cost of key derivation (officeWithStaff passes
-// scryptN: 2 ** 14): key derivation is not the subject of these stories.
+import { describe, expect, it } from 'vitest';
+import { deadlineOf, sharedOffice, stepOf } from '../fixtures/office';
 
 /**
  * Pengaduan Layanan, which every standard names: a complaint, suggestion or comment about
@@ -10,17 +7,13 @@ import { deadlineOf, disposeAll, itIsNow, officeWithStaff, stepOf, storyStartsAt
  * recorded, answered by the person responsible, and closed.
  */
 
-let office: StaffedOffice;
-beforeAll(async () => {
-  office = await officeWithStaff();
-});
-afterAll(disposeAll);
+const office = sharedOffice();
 
 describe('Pengaduan Layanan: complaints about the service itself', () => {
   it('a note from the suggestion box is recorded, answered by the head within 5 working days, and closed', async () => {
     // Monday 9 February 2026, 09.00 WIB.
-    storyStartsAt(office, '2026-02-09T02:00:00.000Z');
-    const { desk, head } = theTeam(office);
+    office.storyStartsAt('2026-02-09T02:00:00.000Z');
+    const { desk, head } = office.team();
     // No victim and no consent: it is about the office, not about violence.
     let c = await desk.register({ serviceCode: 'pengaduan_layanan', channel: 'suggestion_box', chronology: 'Surat tanpa nama di kotak saran.' });
     expect(c).toMatchObject({ serviceCode: 'pengaduan_layanan', channel: 'suggestion_box', status: 'open', persons: [] });
@@ -35,7 +28,7 @@ describe('Pengaduan Layanan: complaints about the service itself', () => {
     expect(byDesk.ok).toBe(false);
     if (!byDesk.ok) expect(byDesk.error).toMatchObject({ code: 'FORBIDDEN', message: 'Langkah "Pengaduan dijawab" dikerjakan oleh Penanggung jawab pelaksana.' });
 
-    await itIsNow(office, '2026-02-12T04:00:00.000Z');
+    await office.itIsNow('2026-02-12T04:00:00.000Z');
     c = await head.complete(c, 'dijawab', { data: { answer: 'Ruang konseling tertutup kini dipakai sebagai ruang tunggu korban; dijawab di papan pengumuman.' } });
     expect(deadlineOf(c, 'jawaban')).toMatchObject({ metAt: '2026-02-12T04:00:00.000Z', describe: 'Terpenuhi tepat waktu' });
 
@@ -45,8 +38,8 @@ describe('Pengaduan Layanan: complaints about the service itself', () => {
   });
 
   it('a channel the service does not receive on is refused at intake', async () => {
-    storyStartsAt(office, '2026-02-09T02:00:00.000Z');
-    const { desk } = theTeam(office);
+    office.storyStartsAt('2026-02-09T02:00:00.000Z');
+    const { desk } = office.team();
     const r = await desk.call('cases.register', { serviceCode: 'pengaduan_layanan', channel: 'outreach' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.fields).toEqual({ channel: 'Saluran ini tidak dipakai untuk layanan ini' });

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../electron/core/api/contract';
 import type { ServiceView } from '../../electron/core/api/contract-cases';
-import { adultVictim, consentOf, deadlineOf, disposeAll, officeWithStaff, ok, refused, stepOf, storyStartsAt, theTeam, type StaffedOffice } from '../fixtures/office';
-
-// Accounts are created with the cheaper test cost of key derivation (officeWithStaff passes
-// scryptN: 2 ** 14): key derivation is not the subject of these stories.
+import { adultVictim, consentOf, deadlineOf, ok, refused, sharedOffice, stepOf } from '../fixtures/office';
 
 /**
  * An office adapts a service to its own decree (Settings): each change is a new version of
  * the standard; a case keeps the version it started under.
  */
 
-let office: StaffedOffice;
-beforeAll(async () => {
-  office = await officeWithStaff();
-});
-afterAll(disposeAll);
+const office = sharedOffice();
 
 /** The settings form as the office has it now, ready to be edited. */
 function formOf(s: ServiceView): InputOf<'services.update'> {
@@ -36,8 +29,8 @@ const aCase = (name: string) => ({ serviceCode: 'mediasi' as const, channel: 'wa
 
 describe("adapting a service to the office's decree", () => {
   it('a new label and a shorter time limit make a new version; a case already open keeps its own', async () => {
-    storyStartsAt(office, '2026-02-09T02:00:00.000Z');
-    const { admin, worker } = theTeam(office);
+    office.storyStartsAt('2026-02-09T02:00:00.000Z');
+    const { admin, worker } = office.team();
     const before = ok(await admin.call('services.list', {})).find((s) => s.code === 'mediasi')!;
     const older = await worker.register(aCase('Rahmawati'));
     expect(older.standardVersion).toBe(before.versionNo);
@@ -76,8 +69,8 @@ describe("adapting a service to the office's decree", () => {
   });
 
   it('a service the office stops running takes no new cases; its open cases carry on', async () => {
-    storyStartsAt(office, '2026-02-09T02:00:00.000Z');
-    const { admin, worker, desk } = theTeam(office);
+    office.storyStartsAt('2026-02-09T02:00:00.000Z');
+    const { admin, worker, desk } = office.team();
     const open = await worker.register(aCase('Sulastri'));
     const current = ok(await admin.call('services.list', {})).find((s) => s.code === 'mediasi')!;
     const off = ok(await admin.call('services.update', { ...formOf(current), enabled: false }));

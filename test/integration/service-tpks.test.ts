@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adultVictim, consentOf, disposeAll, officeWithStaff, ok, stepOf, storyStartsAt, theTeam, type StaffedOffice } from '../fixtures/office';
-
-// Accounts are created with the cheaper test cost of key derivation (officeWithStaff passes
-// scryptN: 2 ** 14): key derivation is not the subject of these stories.
+import { describe, expect, it } from 'vitest';
+import { adultVictim, consentOf, ok, sharedOffice, stepOf } from '../fixtures/office';
 
 /**
  * UU No. 12 Tahun 2022 (TPKS), Pasal 23: a case of sexual violence may not be settled
@@ -10,11 +7,7 @@ import { adultVictim, consentOf, disposeAll, officeWithStaff, ok, stepOf, storyS
  * still say no to mediation, and may still investigate and bring a victim home.
  */
 
-let office: StaffedOffice;
-beforeAll(async () => {
-  office = await officeWithStaff();
-});
-afterAll(disposeAll);
+const office = sharedOffice();
 
 const MONDAY = '2026-02-09T02:00:00.000Z';
 
@@ -32,8 +25,8 @@ function harassedAtWork(serviceCode: 'mediasi' | 'bantuan_mediasi', channel: 'wa
 
 describe('UU TPKS: no mediation in sexual violence cases unless the perpetrator is a child', () => {
   it('Pasuruan: the assessment cannot find a sexual violence case mediable, but can find it not mediable', async () => {
-    storyStartsAt(office, MONDAY);
-    const { worker } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { worker } = office.team();
     let c = await worker.register(harassedAtWork('mediasi'));
     const asesmen = stepOf(c, 'asesmen');
     expect(asesmen.open).toBe(false);
@@ -53,8 +46,8 @@ describe('UU TPKS: no mediation in sexual violence cases unless the perpetrator 
   });
 
   it('Pasuruan: when the perpetrator is a child, mediation is allowed', async () => {
-    storyStartsAt(office, MONDAY);
-    const { worker } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { worker } = office.team();
     let c = await worker.register({
       serviceCode: 'mediasi',
       channel: 'referral_in',
@@ -72,8 +65,8 @@ describe('UU TPKS: no mediation in sexual violence cases unless the perpetrator 
   });
 
   it('Pekalongan: the Ketua LP-PAR cannot accept a sexual violence request for mediation, and rejects it', async () => {
-    storyStartsAt(office, MONDAY);
-    const { desk, head } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { desk, head } = office.team();
     let c = await desk.register(harassedAtWork('bantuan_mediasi'));
     // Before the request is recorded, the decision is not reachable at all.
     expect(stepOf(c, 'pertimbangan').declineOutcomes).toEqual([]);
@@ -92,8 +85,8 @@ describe('UU TPKS: no mediation in sexual violence cases unless the perpetrator 
   });
 
   it('Mojokerto: a sexual violence KDRT case may be investigated and the victim brought home, but not mediated or negotiated', async () => {
-    storyStartsAt(office, MONDAY);
-    const { desk, worker } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { desk, worker } = office.team();
     let c = await desk.register({
       serviceCode: 'pemulangan_mediasi',
       channel: 'walk_in',
@@ -120,8 +113,8 @@ describe('UU TPKS: no mediation in sexual violence cases unless the perpetrator 
   });
 
   it('the law applies as soon as the facts are known: a case recorded as sexual violence later stops its mediation', async () => {
-    storyStartsAt(office, MONDAY);
-    const { worker } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { worker } = office.team();
     let c = await worker.register({ ...harassedAtWork('mediasi'), violenceTypes: ['psikis'] });
     c = await worker.complete(c, 'asesmen', { outcome: 'dapat_dimediasi', data: { analysis: 'Perundungan verbal di tempat kerja.' } });
     c = await worker.complete(c, 'asesmen_lanjutan', { data: { partiesAssessment: 'Korban mengungkapkan pelecehan seksual.' } });
@@ -137,8 +130,8 @@ describe('UU TPKS: no mediation in sexual violence cases unless the perpetrator 
   });
 
   it('a mediation plan already waiting for approval cannot be approved once the case is known to be sexual violence; it can be rejected', async () => {
-    storyStartsAt(office, MONDAY);
-    const { worker, head } = theTeam(office);
+    office.storyStartsAt(MONDAY);
+    const { worker, head } = office.team();
     let c = await worker.register({ ...harassedAtWork('mediasi'), violenceTypes: ['psikis'] });
     c = await worker.complete(c, 'asesmen', { outcome: 'dapat_dimediasi', data: { analysis: 'Perundungan verbal.' } });
     c = await worker.complete(c, 'asesmen_lanjutan', { data: { partiesAssessment: 'Kedua pihak.' } });
