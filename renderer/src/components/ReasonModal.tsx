@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from './FormError';
+import { FormActions } from './FormActions';
 import { useApiSubmit } from './useApiSubmit';
 
 /**
@@ -42,15 +42,7 @@ export function ReasonModal(props: {
         <Stack gap="sm">
           <Text size="sm">{props.explain}</Text>
           <Textarea label={props.reasonLabel} required autosize minRows={2} maxLength={500} data-autofocus {...form.getInputProps('reason')} />
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={submit.pending}>
-              {props.confirmLabel}
-            </Button>
-          </Group>
+          <FormActions submit={submit} label={props.confirmLabel} color="red" onCancel={props.onClose} />
         </Stack>
       </form>
     </Modal>

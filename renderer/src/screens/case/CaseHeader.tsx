@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { vocab } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { useCurrentSession, useStaff } from '../../api/queries';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { validators } from '../../components/validators';
 import { optionLabel } from '../../i18n/labels';
 import { formatMoment } from './format';
@@ -102,20 +102,17 @@ function AssignModal({ onClose }: { onClose: () => void }) {
             key={form.key('assignedTo')}
             {...form.getInputProps('assignedTo')}
           />
-          <FormError message={submit.error} error={staff.error} />
-          <Group justify="space-between">
-            <Button variant="subtle" onClick={() => form.setFieldValue('assignedTo', session.user.id)}>
-              {t('caseView.assignMe')}
-            </Button>
-            <Group gap="xs">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
+          <FormActions
+            submit={submit}
+            error={staff.error}
+            label={t('common.save')}
+            onCancel={onClose}
+            start={
+              <Button variant="subtle" onClick={() => form.setFieldValue('assignedTo', session.user.id)}>
+                {t('caseView.assignMe')}
               </Button>
-              <Button type="submit" loading={submit.pending}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Group>
+            }
+          />
         </Stack>
       </form>
     </Modal>
@@ -155,15 +152,7 @@ function CloseCaseModal({ onClose }: { onClose: () => void }) {
           <Text size="sm" c="dimmed">
             {t('caseView.closeCaseExplain')}
           </Text>
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={submit.pending}>
-              {t('caseView.closeCase')}
-            </Button>
-          </Group>
+          <FormActions submit={submit} label={t('caseView.closeCase')} color="red" onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

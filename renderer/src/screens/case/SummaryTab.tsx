@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { simfoni, vocab, type CaseDetail, type InputOf } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { DateField, todayIso } from '../../components/DateField';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { formatDate } from '../../i18n/format';
 import { optionData, optionLabel } from '../../i18n/labels';
 import { RegionPicker } from '../intake/RegionPicker';
@@ -241,15 +241,7 @@ function SummaryForm({ onDone }: { onDone: () => void }) {
           key={form.key('chronology')}
           {...form.getInputProps('chronology')}
         />
-        <FormError message={submit.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submit.pending} disabled={!form.isDirty()}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions submit={submit} label={t('common.save')} disabled={!form.isDirty()} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LanClientStatusView, LanDeviceView, LanPairingRequestView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { describeError } from '../../api/errors';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../i18n/format';
@@ -109,20 +110,15 @@ function ClientPanel({ status }: { status: Extract<LanClientStatusView, { role: 
       <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('lan.forget')}>
         <Stack>
           <Text size="sm">{t('lan.forgetConfirm')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirm(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                setConfirm(false);
-                lanClientCall('forget', {}).catch(setError);
-              }}
-            >
-              {t('lan.forget')}
-            </Button>
-          </Group>
+          <FormActions
+            label={t('lan.forget')}
+            color="red"
+            onConfirm={() => {
+              setConfirm(false);
+              lanClientCall('forget', {}).catch(setError);
+            }}
+            onCancel={() => setConfirm(false)}
+          />
         </Stack>
       </Modal>
     </Paper>
@@ -221,20 +217,15 @@ function HostPanel({ status }: { status: Status }) {
       <Modal opened={confirmStop} onClose={() => setConfirmStop(false)} title={t('lan.stop')}>
         <Stack>
           <Text size="sm">{t('lan.stopConfirm')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmStop(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                setConfirmStop(false);
-                void run(() => call('lan.disableHost', {}));
-              }}
-            >
-              {t('lan.stop')}
-            </Button>
-          </Group>
+          <FormActions
+            label={t('lan.stop')}
+            color="red"
+            onConfirm={() => {
+              setConfirmStop(false);
+              void run(() => call('lan.disableHost', {}));
+            }}
+            onCancel={() => setConfirmStop(false)}
+          />
         </Stack>
       </Modal>
     </Paper>
@@ -419,14 +410,7 @@ function RevokeModal({ device, onClose }: { device: LanDeviceView; onClose: () =
         <Text size="sm">{t('lan.revokeHint')}</Text>
         <FormError error={error} />
         <TextInput label={t('lan.revokeReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={300} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={pending} disabled={!reason.trim()} onClick={() => void revoke()}>
-            {t('lan.revoke')}
-          </Button>
-        </Group>
+        <FormActions submit={{ pending }} label={t('lan.revoke')} color="red" disabled={!reason.trim()} onConfirm={() => void revoke()} onCancel={onClose} />
       </Stack>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Button, Code, Group, NativeSelect, NumberInput, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Code, Group, NativeSelect, NumberInput, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { FormErrors, UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { Fragment } from 'react';
@@ -15,6 +15,7 @@ import {
 } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { keys, useDocumentSettings, useDocumentTypes, useUsers } from '../../api/queries';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { useRecordForm } from '../../components/useRecordForm';
@@ -246,15 +247,14 @@ export function DocumentSettings() {
           {t('docSettings.typesHint')}
         </Text>
 
-        <FormError message={submit.error} />
-        <Group justify="flex-end">
-          <Button variant="default" disabled={!form.isDirty()} onClick={() => base.load(settings.data)}>
-            {t('docSettings.discard')}
-          </Button>
-          <Button type="submit" loading={submit.pending} disabled={!form.isDirty()}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions
+          submit={submit}
+          label={t('common.save')}
+          disabled={!form.isDirty()}
+          onCancel={() => base.load(settings.data)}
+          cancelLabel={t('docSettings.discard')}
+          cancelDisabled={!form.isDirty()}
+        />
       </Stack>
     </form>
   );

@@ -8,6 +8,7 @@ import type { HolidayView, InputOf } from '../../../../electron/core/api/contrac
 import { call } from '../../api/client';
 import { keys, useHolidays } from '../../api/queries';
 import { DateField } from '../../components/DateField';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { useApiSubmit } from '../../components/useApiSubmit';
@@ -163,15 +164,7 @@ function HolidayModal({ holiday, year, onClose }: { holiday: HolidayView | null;
             key={form.key('kind')}
             {...form.getInputProps('kind')}
           />
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions submit={submit} label={t('common.save')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -195,15 +188,7 @@ function RemoveHolidayModal({ holiday, onClose }: { holiday: HolidayView; onClos
     <Modal opened onClose={onClose} title={t('holidaySettings.removeTitle', { name: holiday.name })}>
       <Stack gap="sm">
         <Text size="sm">{t('holidaySettings.removeExplain', { date: weekdayDate(holiday.date) })}</Text>
-        <FormError message={submit.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={submit.pending} onClick={() => void submit.run({})}>
-            {t('holidaySettings.remove')}
-          </Button>
-        </Group>
+        <FormActions submit={submit} label={t('holidaySettings.remove')} color="red" onConfirm={() => void submit.run({})} onCancel={onClose} />
       </Stack>
     </Modal>
   );

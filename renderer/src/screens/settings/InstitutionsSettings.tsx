@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { vocab, type InputOf, type InstitutionView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { keys, useInstitutions } from '../../api/queries';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { useApiSubmit } from '../../components/useApiSubmit';
@@ -159,15 +160,7 @@ function InstitutionModal({ institution, onClose }: { institution: InstitutionVi
               onChange={(e) => form.setFieldValue('active', e.currentTarget.value === 'true')}
             />
           )}
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions submit={submit} label={t('common.save')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { keys, useOffice } from '../../api/queries';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import {
@@ -39,12 +40,7 @@ export function OfficeProfileForm() {
     <form onSubmit={form.onSubmit(submit.run)} noValidate>
       <Stack gap="md">
         <OfficeFields form={form} />
-        <FormError message={submit.error} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={submit.pending} disabled={!form.isDirty()}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions submit={submit} label={t('common.save')} disabled={!form.isDirty()} />
       </Stack>
     </form>
   );

@@ -23,6 +23,7 @@ import type { InputOf, ServiceView } from '../../../../electron/core/api/contrac
 import { roles } from '../../../../electron/core/api/roles';
 import { call } from '../../api/client';
 import { keys, useServices } from '../../api/queries';
+import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { useApiSubmit } from '../../components/useApiSubmit';
@@ -384,15 +385,14 @@ function ServiceForm({ service }: { service: ServiceView }) {
         <Alert color="blue" variant="light">
           {t('serviceSettings.newVersionNotice')}
         </Alert>
-        <FormError message={submit.error} />
-        <Group justify="flex-end">
-          <Button variant="default" disabled={!form.isDirty()} onClick={() => base.load(service)}>
-            {t('serviceSettings.discard')}
-          </Button>
-          <Button type="submit" loading={submit.pending} disabled={!form.isDirty()}>
-            {t('serviceSettings.save')}
-          </Button>
-        </Group>
+        <FormActions
+          submit={submit}
+          label={t('serviceSettings.save')}
+          disabled={!form.isDirty()}
+          onCancel={() => base.load(service)}
+          cancelLabel={t('serviceSettings.discard')}
+          cancelDisabled={!form.isDirty()}
+        />
       </Stack>
     </form>
   );

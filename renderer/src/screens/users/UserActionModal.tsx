@@ -1,12 +1,11 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../electron/core/api/contract';
 import { keys, useUsers } from '../../api/queries';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { useApiSubmit } from '../../components/useApiSubmit';
 
 /**
@@ -26,7 +25,6 @@ export function UserActionModal<V extends Record<string, unknown>>(props: {
   act: (user: UserView, values: V) => Promise<unknown>;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   const client = useQueryClient();
   const users = useUsers();
   const { user: target, onClose, form } = props;
@@ -55,15 +53,7 @@ export function UserActionModal<V extends Record<string, unknown>>(props: {
         <Stack gap="sm">
           <Text size="sm">{props.explain}</Text>
           {props.children}
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={props.confirmColor} loading={submit.pending}>
-              {props.confirmLabel}
-            </Button>
-          </Group>
+          <FormActions submit={submit} label={props.confirmLabel} color={props.confirmColor} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

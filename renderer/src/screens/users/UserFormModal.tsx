@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,7 @@ import type { UserView } from '../../../../electron/core/api/contract';
 import { roles, type Role } from '../../../../electron/core/api/roles';
 import { call } from '../../api/client';
 import { keys, useUsers } from '../../api/queries';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { useApiSubmit } from '../../components/useApiSubmit';
 import { useEditBase } from '../../components/useEditBase';
 import { validators } from '../../components/validators';
@@ -164,15 +164,7 @@ export function UserFormModal({ opened, userId, onClose }: Props) {
               {...form.getInputProps('initialPassword')}
             />
           )}
-          <FormError message={submit.error} />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions submit={submit} label={t('common.save')} onCancel={onClose} mt="xs" />
         </Stack>
       </form>
     </Modal>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, InstitutionView } from '../../../../../electron/core/api/contract';
 import { call } from '../../../api/client';
 import { useCan, useInstitutions } from '../../../api/queries';
-import { FormError } from '../../../components/FormError';
+import { FormActions } from '../../../components/FormActions';
 import { validators } from '../../../components/validators';
 import { FieldInput, fieldPayload, fieldText, fieldValues, missingRequired, type FieldValues } from '../fields';
 import { useCaseForm, useCaseWorkspace } from '../workspace';
@@ -186,15 +186,7 @@ function ItemFormModal(props: { kind: ItemKind; item: Item | null; directory: re
               {...form.getInputProps('status')}
             />
           )}
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions submit={submit} label={t('common.save')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -225,15 +217,7 @@ function RemoveItemModal({ kind, item, onClose }: { kind: ItemKind; item: Item; 
             key={form.key('reason')}
             {...form.getInputProps('reason')}
           />
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={submit.pending}>
-              {t('caseItems.remove')}
-            </Button>
-          </Group>
+          <FormActions submit={submit} label={t('caseItems.remove')} color="red" onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

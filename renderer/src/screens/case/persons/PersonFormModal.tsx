@@ -1,8 +1,8 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack } from '@mantine/core';
+import { Modal, NativeSelect, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { vocab, type CaseDetail, type InputOf, type PersonView } from '../../../../../electron/core/api/contract';
 import { call } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormActions } from '../../../components/FormActions';
 import { optionData, optionLabel } from '../../../i18n/labels';
 import { blankPerson, toPersonInput, type PersonRole, type PersonValues } from '../../intake/intakeValues';
 import { PersonFields } from '../../intake/PersonFields';
@@ -129,15 +129,7 @@ export function PersonFormModal({ person, onClose }: { person: PersonView | null
             withRelation={!editing && (role === 'perpetrator' || role === 'reporter')}
             findDuplicates={!editing}
           />
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.pending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions submit={submit} label={t('common.save')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

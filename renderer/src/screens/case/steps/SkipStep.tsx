@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormActions } from '../../../components/FormActions';
 import { validators } from '../../../components/validators';
 import { useCaseForm } from '../workspace';
 import type { StepView } from './steps';
@@ -45,15 +45,7 @@ function SkipModal({ step, onClose }: { step: StepView; onClose: () => void }) {
             key={form.key('reason')}
             {...form.getInputProps('reason')}
           />
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submit.pending}>
-              {t('caseView.skip')}
-            </Button>
-          </Group>
+          <FormActions submit={submit} label={t('caseView.skip')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

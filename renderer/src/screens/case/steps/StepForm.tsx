@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormActions } from '../../../components/FormActions';
 import { FieldInput, fieldPayload, fieldValues, missingRequired, type FieldValues, type StepDef } from '../fields';
 import { useCaseForm } from '../workspace';
 import { closingLetters, letterName, type StepView } from './steps';
@@ -97,12 +97,11 @@ export function StepForm({ step, def }: { step: StepView; def: StepDef }) {
               {...form.getInputProps('note')}
             />
           )}
-          <FormError message={submit.error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={submit.pending} color={step.approval ? 'grape' : undefined}>
-              {step.approval ? t('caseView.submitForApproval') : t('caseView.complete')}
-            </Button>
-          </Group>
+          <FormActions
+            submit={submit}
+            label={step.approval ? t('caseView.submitForApproval') : t('caseView.complete')}
+            color={step.approval ? 'grape' : undefined}
+          />
         </Stack>
       </form>
 
@@ -118,22 +117,17 @@ export function StepForm({ step, def }: { step: StepView; def: StepDef }) {
               </Text>
             )}
             {step.approval && <Text size="sm">{t('caseView.closeConfirmApproval')}</Text>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                color="red"
-                loading={submit.pending}
-                onClick={() => {
-                  const values = confirming;
-                  setConfirming(null);
-                  void submit.run(values);
-                }}
-              >
-                {step.approval ? t('caseView.submitForApproval') : t('caseView.closeConfirmButton')}
-              </Button>
-            </Group>
+            <FormActions
+              submit={{ pending: submit.pending }}
+              label={step.approval ? t('caseView.submitForApproval') : t('caseView.closeConfirmButton')}
+              color="red"
+              onConfirm={() => {
+                const values = confirming;
+                setConfirming(null);
+                void submit.run(values);
+              }}
+              onCancel={() => setConfirming(null)}
+            />
           </Stack>
         )}
       </Modal>
