@@ -1,5 +1,5 @@
 import type { CaseListResult, DocumentDetail, DocumentTypeView } from '../core/api/contract';
-import { documentCatalogue } from '../core/documents';
+import { documentCatalogue, isStoredType } from '../core/documents';
 
 /**
  * The demonstration office's letter register: at least one document of every type, each
@@ -39,7 +39,7 @@ export async function makeDemoDocuments(call: Call, recoveryCode: string, log: (
   }
   let made = 0;
   for (const code of Object.keys(documentCatalogue) as (keyof typeof documentCatalogue)[]) {
-    if (code === 'lembar_kode_pemulihan') continue;
+    if (!isStoredType(code)) continue;
     const candidates = options.filter((o) => o.type.code === code);
     const best = candidates.find((o) => o.type.steps[0]?.status === 'done') ?? candidates[0];
     if (!best) {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OffsetClock, createCore } from '../core';
 import { verifyRegister } from '../core/audit';
+import { auditAnchorSchema } from '../core/api/contract';
 import { exportDocuments, ExportRefused } from '../core/documents';
 import { parseArgs, readSecretFromStdin, requireValue, UsageError } from './args';
 import { isLoopback, startWebHarness } from './web-harness';
@@ -36,9 +37,11 @@ Pemakaian: npm run teduh -- <perintah> [opsi]
   demo   --data-dir DIR [--password SANDI]
          Membuat kantor demonstrasi (pelatihan, tangkapan layar): staf untuk setiap peran dan
          sekitar 50 kasus rekaan di keenam layanan dalam berbagai keadaan.
-  verify --data-dir DIR
+  verify --data-dir DIR [--anchor NOMOR:HASH]
          Memeriksa rantai audit dan integritas basis data tanpa mengubahnya.
          Kata sandi (atau kode pemulihan) dibaca dari standard input.
+         Dengan --anchor (dari lembar titik jejak audit), juga memeriksa bahwa entri itu
+         masih memiliki hash yang tercetak: jejak yang disusun ulang setelahnya ketahuan.
          Kode keluar 0 jika utuh, 1 jika ada kerusakan (entri pertama yang rusak dicetak).
   export-documents --data-dir DIR --out DIR
          Menulis versi terbaru setiap dokumen tersimpan sebagai berkas .docx (per tahun),
@@ -134,10 +137,19 @@ async function serveLanUntilStopped(dataDir: string, port: number, bindAddress: 
 }
 
 async function verify(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['data-dir'], switches: [] });
+  const args = parseArgs(argv, { values: ['data-dir', 'anchor'], switches: [] });
   const dataDir = requireValue(args, 'data-dir');
+  let anchor: { seq: number; hash: string } | undefined;
+  if (typeof args.anchor === 'string') {
+    const parsed = auditAnchorSchema.safeParse({ seq: Number(args.anchor.split(':')[0]), hash: args.anchor.split(':').slice(1).join(':') });
+    if (!parsed.success) {
+      process.stderr.write('--anchor harus NOMOR:HASH, misalnya 1234:a1b2c3d4e5f60718 (paling sedikit 16 karakter hash dari lembar titik jejak audit).\n');
+      return 2;
+    }
+    anchor = parsed.data;
+  }
   const secret = await readSecretFromStdin('Kata sandi atau kode pemulihan: ');
-  const check = await verifyRegister(dataDir, secret);
+  const check = await verifyRegister(dataDir, secret, undefined, anchor);
   if (!check) {
     process.stderr.write('Kata sandi atau kode pemulihan salah.\n');
     return 1;
@@ -145,10 +157,17 @@ async function verify(argv: string[]): Promise<number> {
   const integrityOk = check.integrity.length === 1 && check.integrity[0] === 'ok';
   process.stdout.write(`Integritas basis data: ${integrityOk ? 'baik' : 'RUSAK'}\n`);
   if (!integrityOk) for (const line of check.integrity.slice(0, 20)) process.stdout.write(`  ${line}\n`);
-  process.stdout.write(`Rantai audit: ${check.audit.checked} entri diperiksa, ${check.audit.ok ? 'utuh' : 'RUSAK'}\n`);
+  const chainOk = check.audit.firstBroken === null;
+  process.stdout.write(`Rantai audit: ${check.audit.checked} entri diperiksa, ${chainOk ? 'utuh' : 'RUSAK'}\n`);
   if (check.audit.firstBroken) {
     process.stdout.write(`Entri rusak pertama: #${check.audit.firstBroken.seq} (${check.audit.firstBroken.reason})\n`);
   }
+  if (check.audit.anchor) {
+    const a = check.audit.anchor;
+    const verdict = a.matches ? 'cocok' : a.found ? 'TIDAK COCOK: jejak audit sampai entri ini telah diubah' : 'TIDAK DITEMUKAN: entri ini tidak ada lagi';
+    process.stdout.write(`Titik pembanding #${a.seq}: ${verdict}\n`);
+  }
+  if (check.audit.head) process.stdout.write(`Entri terakhir: #${check.audit.head.seq} ${check.audit.head.hash}\n`);
   return check.ok ? 0 : 1;
 }
 

@@ -206,6 +206,7 @@ function validInputs(office: Office, desk: Person, c: { id: string; personId: st
     'documents.settings.get': {},
     'documents.settings.update': { version: 1, paper: 'A4' },
     'documents.recoverySheet': { recoveryCode: '22222-33333-44444-55555-66666' },
+    'audit.anchorSheet': {},
     'lan.status': {},
     'lan.enableHost': { port: 47_470 },
     'lan.disableHost': {},

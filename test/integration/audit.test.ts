@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ADMIN,
@@ -12,6 +13,7 @@ import {
   type Office,
 } from '../fixtures/office';
 import { anIntake } from '../fixtures/cases';
+import { docxText } from '../fixtures/documents';
 import { openWithKey } from '../fixtures/raw-db';
 
 // The subject here is the audit log, not key derivation: accounts use the cheaper FAST_SCRYPT_N.
@@ -85,8 +87,15 @@ describe('the audit log', () => {
   it('the hash chain verifies over the whole log', async () => {
     const office = await newOffice(fast);
     await aMorning(office);
-    const count = auditRows(office).length;
-    expect(ok(await call(office.core, office.adminToken, 'audit.verify', {}))).toEqual({ ok: true, checked: count, firstBroken: null });
+    const rows = auditRows(office) as unknown as { seq: number; at: string; hash: string }[];
+    const last = rows[rows.length - 1]!;
+    expect(ok(await call(office.core, office.adminToken, 'audit.verify', {}))).toEqual({
+      ok: true,
+      checked: rows.length,
+      firstBroken: null,
+      head: { seq: last.seq, hash: last.hash, at: last.at },
+      anchor: null,
+    });
   });
 
   it('an entry edited outside the application is detected at that entry', async () => {
@@ -148,5 +157,79 @@ describe('the audit log', () => {
     for (const statement of attempts) expect(() => sqlite.exec(statement), statement).toThrow(/append-only/);
     expect(JSON.stringify(auditRows(office))).toBe(before);
     expect(ok(await call(office.core, office.adminToken, 'audit.verify', {})).ok).toBe(true);
+  });
+});
+
+describe('the audit anchor: a point of the chain kept on paper', () => {
+  /** What someone holding the key could do: rewrite an entry and chain every later one anew. */
+  function rewriteAndRechain(dataDir: string, key: Buffer, seq: number, username: string): void {
+    const db = openWithKey(dataDir, key);
+    db.exec('DROP TRIGGER audit_log_no_update');
+    type Row = { seq: number; at: string; user_id: string | null; username: string | null; device_id: string; action: string; outcome: string; entity_type: string | null; entity_id: string | null; detail: string | null; prev_hash: string };
+    const rows = db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(seq) as Row[];
+    let prev = (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq - 1) as { hash: string }).hash;
+    for (const r of rows) {
+      const row: Row = { ...r, username: r.seq === seq ? username : r.username, prev_hash: prev };
+      const canonical = JSON.stringify([row.seq, row.at, row.user_id, row.username, row.device_id, row.action, row.outcome, row.entity_type, row.entity_id, row.detail, row.prev_hash]);
+      const hash = createHash('sha256').update(canonical).digest('hex');
+      db.prepare('UPDATE audit_log SET username = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(row.username, prev, hash, r.seq);
+      prev = hash;
+    }
+    db.close();
+  }
+
+  it('the printed sheet carries the newest entry and its hash; checking against it catches a log rewritten and chained anew', async () => {
+    const office = await newOffice(fast);
+    await aMorning(office);
+    const sheet = ok(await call(office.core, office.adminToken, 'audit.anchorSheet', {}));
+    const text = docxText(Buffer.from(sheet.base64, 'base64'));
+    const head = ok(await call(office.core, office.adminToken, 'audit.verify', {})).head!;
+    // The verify call itself was audited after the sheet: the sheet names the entry before its own.
+    const printed = auditRows(office).find((r) => r.action === 'audit.anchorSheet')!;
+    const anchorSeq = printed.seq - 1;
+    const anchorHash = (auditRows(office).find((r) => r.seq === anchorSeq) as unknown as { hash: string }).hash;
+    expect(head.seq).toBeGreaterThan(anchorSeq);
+    expect(text).toContain('TITIK JEJAK AUDIT');
+    expect(text).toContain(String(anchorSeq));
+    expect(text).toContain(anchorHash.slice(0, 8) + ' ' + anchorHash.slice(8, 16));
+    expect(text).toContain(anchorHash.slice(56));
+    expect(printed.detail).toBe(JSON.stringify({ printed: 'audit_anchor', seq: anchorSeq }));
+
+    // Typed back from paper, with its spaces and in capitals: the first 16 characters are enough.
+    const typed = { seq: anchorSeq, hash: `${anchorHash.slice(0, 8).toUpperCase()} ${anchorHash.slice(8, 16)}` };
+    const sound = ok(await call(office.core, office.adminToken, 'audit.verify', { anchor: typed }));
+    expect(sound).toMatchObject({ ok: true, anchor: { seq: anchorSeq, found: true, matches: true } });
+    const wrong = ok(await call(office.core, office.adminToken, 'audit.verify', { anchor: { seq: anchorSeq, hash: 'ffffffffffffffff' } }));
+    expect(wrong).toMatchObject({ ok: false, firstBroken: null, anchor: { found: true, matches: false } });
+    const later = ok(await call(office.core, office.adminToken, 'audit.verify', { anchor: { seq: 99_999, hash: typed.hash } }));
+    expect(later).toMatchObject({ ok: false, anchor: { found: false, matches: false } });
+    const bad = refused(await call(office.core, office.adminToken, 'audit.verify', { anchor: { seq: anchorSeq, hash: 'bukan hash' } }), 'VALIDATION');
+    expect(bad.fields?.['anchor.hash']).toBe('Hash hanya berisi angka 0–9 dan huruf a–f');
+
+    // Someone with the key hides who read the case, and chains every later entry anew.
+    const key = Buffer.from(office.core.register.databaseKey);
+    ok(await call(office.core, office.adminToken, 'auth.logout', {}));
+    rewriteAndRechain(office.dataDir, key, 5, 'tidak.ada');
+    const token = await login(office.core, ADMIN.username, ADMIN.password);
+    const rechained = ok(await call(office.core, token, 'audit.verify', {}));
+    expect(rechained.ok).toBe(true); // the chain alone cannot tell
+    const caught = ok(await call(office.core, token, 'audit.verify', { anchor: typed }));
+    expect(caught).toMatchObject({ ok: false, firstBroken: null, anchor: { seq: anchorSeq, found: true, matches: false } });
+  });
+
+  it('is printed only from a chain that holds, and only by whoever may verify it', async () => {
+    const office = await newOffice(fast);
+    await aMorning(office);
+    const head = await addUser(office, 'head');
+    refused(await call(office.core, head.token, 'audit.anchorSheet', {}), 'FORBIDDEN');
+    const key = Buffer.from(office.core.register.databaseKey);
+    ok(await call(office.core, office.adminToken, 'auth.logout', {}));
+    ok(await call(office.core, head.token, 'auth.logout', {}));
+    const db = openWithKey(office.dataDir, key);
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET username = 'tidak.ada' WHERE seq = 3").run();
+    db.close();
+    const token = await login(office.core, ADMIN.username, ADMIN.password);
+    expect(refused(await call(office.core, token, 'audit.anchorSheet', {}), 'VALIDATION').message).toContain('entri #3');
   });
 });

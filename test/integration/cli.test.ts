@@ -89,6 +89,23 @@ describe('teduh command line', () => {
     expect(broken.stdout).toContain('Entri rusak pertama: #3');
   });
 
+  it('verify --anchor checks the chain still passes through the entry and hash on the printed anchor', async () => {
+    const dir = tempDir();
+    await teduh(['init', '--data-dir', dir, '--office', 'X', '--admin', 'admin'], 'sandi-kantor-1\n');
+    const sound = await teduh(['verify', '--data-dir', dir], 'sandi-kantor-1\n');
+    const [, seq, hash] = /Entri terakhir: #(\d+) ([0-9a-f]{64})/.exec(sound.stdout)!;
+    const typed = `${seq}:${hash!.slice(0, 8).toUpperCase()} ${hash!.slice(8, 16)}`;
+    const matching = await teduh(['verify', '--data-dir', dir, '--anchor', typed], 'sandi-kantor-1\n');
+    expect(matching.stdout).toContain(`Titik pembanding #${seq}: cocok`);
+    expect(matching.code).toBe(0);
+    const other = await teduh(['verify', '--data-dir', dir, '--anchor', `${seq}:${'0'.repeat(16)}`], 'sandi-kantor-1\n');
+    expect(other.stdout).toContain('TIDAK COCOK');
+    expect(other.code).toBe(1);
+    const malformed = await teduh(['verify', '--data-dir', dir, '--anchor', 'kemarin'], 'sandi-kantor-1\n');
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--anchor harus NOMOR:HASH');
+  });
+
   it('verify refuses a wrong password', async () => {
     const dir = tempDir();
     await teduh(['init', '--data-dir', dir, '--office', 'X', '--admin', 'admin'], 'sandi-kantor-1\n');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentTypeCodes, readZip, setStrictTemplates } from '../../electron/core/documents';
+import { documentTypeCodes, isStoredType, readZip, setStrictTemplates, storedTypeCodes } from '../../electron/core/documents';
 import { disposeAll, ok, refused, storyStartsAt } from '../fixtures/office';
 import { contentOf, docxText, fileBytes, HEAD, makeDocument, OFFICE, officeWithCaseForEveryDocument, type DocumentsWorld } from '../fixtures/documents';
 
@@ -16,9 +16,10 @@ afterAll(() => {
 });
 
 describe('every document the service standards call for, made from its case', () => {
-  it('covers every type except the recovery-code sheet (which is never stored)', () => {
+  it('covers every type except the sheets made on request (recovery code, audit anchor), which are never stored', () => {
     const made = new Set(world.jobs.map((j) => j.type));
-    expect(documentTypeCodes.filter((t) => t !== 'lembar_kode_pemulihan' && !made.has(t))).toEqual([]);
+    expect(storedTypeCodes.filter((t) => !made.has(t))).toEqual([]);
+    expect(documentTypeCodes.filter((t) => !isStoredType(t))).toEqual(['lembar_kode_pemulihan', 'titik_jejak_audit']);
   });
 
   it('each one opens as a Word file on the letterhead, with its number, date, names and signatures', async () => {

@@ -42,15 +42,15 @@ function tamper(sql: string, ...params: unknown[]): void {
 describe('the audit hash chain', () => {
   it('starts from the genesis hash and links each entry to the one before', () => {
     fill(3);
-    const rows = db.prepare('SELECT seq, prev_hash, hash FROM audit_log ORDER BY seq').all() as { seq: number; prev_hash: string; hash: string }[];
+    const rows = db.prepare('SELECT seq, at, prev_hash, hash FROM audit_log ORDER BY seq').all() as { seq: number; at: string; prev_hash: string; hash: string }[];
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
     expect(rows[2]!.prev_hash).toBe(rows[1]!.hash);
-    expect(verifyAuditChain(db)).toEqual({ ok: true, checked: 3, firstBroken: null });
+    expect(verifyAuditChain(db)).toEqual({ ok: true, checked: 3, firstBroken: null, head: { seq: 3, hash: rows[2]!.hash, at: rows[2]!.at }, anchor: null });
   });
 
   it('an empty log verifies', () => {
-    expect(verifyAuditChain(db)).toEqual({ ok: true, checked: 0, firstBroken: null });
+    expect(verifyAuditChain(db)).toEqual({ ok: true, checked: 0, firstBroken: null, head: null, anchor: null });
   });
 
   it.each(['at', 'user_id', 'username', 'device_id', 'action', 'outcome', 'entity_type', 'entity_id', 'detail'])(
@@ -58,7 +58,7 @@ describe('the audit hash chain', () => {
     (column) => {
       fill(6);
       tamper(`UPDATE audit_log SET ${column} = 'diubah' WHERE seq = 4`);
-      expect(verifyAuditChain(db)).toEqual({ ok: false, checked: 3, firstBroken: { seq: 4, reason: 'isi entri telah diubah' } });
+      expect(verifyAuditChain(db)).toMatchObject({ ok: false, checked: 3, firstBroken: { seq: 4, reason: 'isi entri telah diubah' } });
     },
   );
 
@@ -72,13 +72,13 @@ describe('the audit hash chain', () => {
        VALUES (@seq, @at, @user_id, @username, @device_id, @action, @outcome, @entity_type, @entity_id, @detail, @prev_hash, @hash)`,
     );
     for (const r of rest) insert.run(r);
-    expect(verifyAuditChain(db)).toEqual({ ok: false, checked: 3, firstBroken: { seq: 4, reason: 'tautan ke entri sebelumnya tidak cocok' } });
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, checked: 3, firstBroken: { seq: 4, reason: 'tautan ke entri sebelumnya tidak cocok' } });
   });
 
   it('a removed entry is found where the gap is', () => {
     fill(5);
     tamper('DELETE FROM audit_log WHERE seq = 2');
-    expect(verifyAuditChain(db)).toEqual({ ok: false, checked: 1, firstBroken: { seq: 3, reason: 'entri 2 hilang' } });
+    expect(verifyAuditChain(db)).toMatchObject({ ok: false, checked: 1, firstBroken: { seq: 3, reason: 'entri 2 hilang' } });
   });
 
   it('an entry pointed at a different predecessor is found', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentFonts, numberedTypeCodes, paperSizes } from '../documents/options';
-import { documentTypeCodes, type StoredTypeCode } from '../documents/types';
+import { storedTypeCodes, type StoredTypeCode } from '../documents/types';
 import { letterPatternProblem } from '../documents/letter-number';
 import type { MethodSpec } from './contract-kit';
 import { method } from './contract-kit';
@@ -16,8 +16,7 @@ export { documentFonts, paperSizes } from '../documents/options';
 
 const id = z.string().uuid('ID tidak valid');
 const version = z.number().int().positive();
-const storedTypes = documentTypeCodes.filter((c): c is StoredTypeCode => c !== 'lembar_kode_pemulihan') as [StoredTypeCode, ...StoredTypeCode[]];
-const storedType = z.enum(storedTypes);
+const storedType = z.enum(storedTypeCodes);
 const line = (max: number) => z.string().trim().max(max);
 
 /** Largest signed scan accepted (PDF or JPEG). */
@@ -305,6 +304,12 @@ export const documentsContract = {
     access: 'settings.manage',
     audit: 'change',
     summary: 'Updates the document settings; settings not named are kept.',
+  }),
+  'audit.anchorSheet': method<DocumentFile>()({
+    input: z.object({}).strict(),
+    access: 'audit.verify',
+    audit: 'read',
+    summary: "The printable audit anchor: the chain is checked, and its newest entry and hash are laid out to be kept on paper, outside the register (made on request, never stored).",
   }),
   'documents.recoverySheet': method<DocumentFile>()({
     input: z.object({ recoveryCode: z.string().min(1).max(64) }).strict(),

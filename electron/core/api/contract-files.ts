@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentTypeCodes, type StoredTypeCode } from '../documents/types';
+import { storedTypeCodes } from '../documents/types';
 
 /**
  * Files that leave the register: a document opened in Word through a temporary copy, and
@@ -10,7 +10,6 @@ import { documentTypeCodes, type StoredTypeCode } from '../documents/types';
  */
 
 const id = z.string().uuid('ID tidak valid');
-const storedTypes = documentTypeCodes.filter((c): c is StoredTypeCode => c !== 'lembar_kode_pemulihan') as [StoredTypeCode, ...StoredTypeCode[]];
 
 export const fileTargetSchema = z.discriminatedUnion('kind', [
   z
@@ -25,7 +24,7 @@ export const fileTargetSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('register'),
       year: z.number().int().min(2000).max(2100).optional(),
-      type: z.enum(storedTypes).optional(),
+      type: z.enum(storedTypeCodes).optional(),
       status: z.enum(['active', 'void']).optional(),
       numbered: z.boolean().optional(),
     })

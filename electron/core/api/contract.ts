@@ -154,10 +154,27 @@ export interface AuditEntryView {
 }
 
 export interface AuditVerifyResult {
+  /** The chain holds (and, with an anchor, still passes through it). */
   ok: boolean;
   checked: number;
   firstBroken: { seq: number; reason: string } | null;
+  /** The newest entry that checked out: the point to write down (print) as an anchor. */
+  head: { seq: number; hash: string; at: string } | null;
+  /** With an anchor: whether its entry exists and still has the hash written down. */
+  anchor: { seq: number; found: boolean; matches: boolean } | null;
 }
+
+/** An entry of the audit chain and its hash (at least its first 16 characters), as written on the printed anchor. */
+export const auditAnchorSchema = z
+  .object({
+    seq: z.number().int().positive('Nomor entri tidak valid'),
+    hash: z
+      .string()
+      .max(100)
+      .regex(/^[0-9a-fA-F\s-]+$/, 'Hash hanya berisi angka 0–9 dan huruf a–f')
+      .refine((h) => h.replace(/[\s-]/g, '').length >= 16 && h.replace(/[\s-]/g, '').length <= 64, 'Ketik paling sedikit 16 karakter pertama hash'),
+  })
+  .strict();
 
 // ---------- the contract ----------
 const coreContract = {
@@ -303,10 +320,10 @@ const coreContract = {
     summary: 'Audit entries, newest first.',
   }),
   'audit.verify': method<AuditVerifyResult>()({
-    input: z.object({}).strict(),
+    input: z.object({ anchor: auditAnchorSchema.optional() }).strict(),
     access: 'audit.verify',
     audit: 'read',
-    summary: 'Checks the audit hash chain.',
+    summary: 'Checks the audit hash chain; with an anchor (an entry and its hash, from a printed anchor sheet), also that the chain still passes through it.',
   }),
 } as const;
 

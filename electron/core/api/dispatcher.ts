@@ -41,7 +41,9 @@ export function zodFields(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    if (!(key in fields)) fields[key] = issue.message;
+    // Keys the screens never send: named in Indonesian, without repeating what was sent.
+    const message = issue.code === 'unrecognized_keys' ? 'Isian tidak dikenal' : issue.message;
+    if (!(key in fields)) fields[key] = message;
   }
   return fields;
 }

@@ -87,25 +87,54 @@ export function appendAudit(sqlite: Sqlite, e: AuditInput): number {
   return seq;
 }
 
-/** Walks the whole chain; reports the first entry whose hash or link does not hold. */
-export function verifyAuditChain(sqlite: Sqlite): AuditVerifyResult {
+/** A point of the chain written down outside the register (on paper): an entry and its hash, or the hash's first characters. */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+/** "a1b2 c3d4-..." as typed from paper → "a1b2c3d4..." */
+export function normalizeAnchorHash(hash: string): string {
+  return hash.replace(/[\s-]/g, '').toLowerCase();
+}
+
+/**
+ * Walks the whole chain; reports the first entry whose hash or link does not hold. With an
+ * anchor, also whether that entry still has the hash written down: someone holding the key
+ * could rewrite the log and chain it anew, but not to the hash already on paper.
+ */
+export function verifyAuditChain(sqlite: Sqlite, anchor?: AuditAnchor): AuditVerifyResult {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
+  let head: AuditVerifyResult['head'] = null;
+  let anchorHash: string | null = null;
+  const wanted = anchor ? normalizeAnchorHash(anchor.hash) : '';
+  const withAnchor = (r: Omit<AuditVerifyResult, 'anchor' | 'head'>): AuditVerifyResult => {
+    const matches = anchorHash !== null && anchorHash.startsWith(wanted);
+    return {
+      ...r,
+      ok: r.ok && (!anchor || matches),
+      head,
+      anchor: anchor ? { seq: anchor.seq, found: anchorHash !== null, matches } : null,
+    };
+  };
   for (const row of sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
     if (row.seq !== expectedSeq) {
-      return { ok: false, checked, firstBroken: { seq: row.seq, reason: `entri ${expectedSeq} hilang` } };
+      return withAnchor({ ok: false, checked, firstBroken: { seq: row.seq, reason: `entri ${expectedSeq} hilang` } });
     }
     if (row.prev_hash !== prev) {
-      return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'tautan ke entri sebelumnya tidak cocok' } };
+      return withAnchor({ ok: false, checked, firstBroken: { seq: row.seq, reason: 'tautan ke entri sebelumnya tidak cocok' } });
     }
     const { hash, seq, ...rest } = row;
     if (hashOf(seq, rest) !== hash) {
-      return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'isi entri telah diubah' } };
+      return withAnchor({ ok: false, checked, firstBroken: { seq: row.seq, reason: 'isi entri telah diubah' } });
     }
+    if (anchor && seq === anchor.seq) anchorHash = hash;
+    head = { seq, hash, at: row.at };
     prev = hash;
     expectedSeq++;
     checked++;
   }
-  return { ok: true, checked, firstBroken: null };
+  return withAnchor({ ok: true, checked, firstBroken: null });
 }

@@ -31,6 +31,6 @@ export const auditHandlers = defineHandlers({
     },
   },
   'audit.verify': {
-    run: (_i, ctx) => verifyAuditChain(ctx.reg.db.sqlite),
+    run: (input, ctx) => verifyAuditChain(ctx.reg.db.sqlite, input.anchor),
   },
 });

@@ -3,7 +3,7 @@ import type { AuditVerifyResult } from '../api/contract';
 import { loadMigrations, openDatabase } from '../db/open';
 import { normalizeRecoveryCode, unwrapKey } from '../vault/keyslots';
 import { DB_FILE, readVault } from '../vault/store';
-import { verifyAuditChain } from './chain';
+import { verifyAuditChain, type AuditAnchor } from './chain';
 
 export interface RegisterCheck {
   /** Lines from PRAGMA integrity_check ("ok" when sound). */
@@ -16,10 +16,11 @@ const DEFAULT_RESOURCES = resolve(import.meta.dirname, '../../../resources');
 
 /**
  * Checks a register without changing it: unlocks with any user's password or the
- * recovery code, runs SQLite's integrity check and walks the audit chain.
+ * recovery code, runs SQLite's integrity check and walks the audit chain (and, with an
+ * anchor from a printed anchor sheet, checks that the chain still passes through it).
  * Returns null when the secret opens no slot.
  */
-export async function verifyRegister(dataDir: string, secret: string, resourcesDir = DEFAULT_RESOURCES): Promise<RegisterCheck | null> {
+export async function verifyRegister(dataDir: string, secret: string, resourcesDir = DEFAULT_RESOURCES, anchor?: AuditAnchor): Promise<RegisterCheck | null> {
   const vault = readVault(dataDir);
   let key: Buffer | null = null;
   for (const slot of vault.slots) {
@@ -34,7 +35,7 @@ export async function verifyRegister(dataDir: string, secret: string, resourcesD
   key.fill(0);
   try {
     const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    const audit = verifyAuditChain(sqlite);
+    const audit = verifyAuditChain(sqlite, anchor);
     return { integrity, audit, ok: audit.ok && integrity.length === 1 && integrity[0] === 'ok' };
   } finally {
     sqlite.close();

@@ -738,6 +738,51 @@ export const documentCatalogue: Record<DocumentTypeCode, DocumentTypeDef> = {
       },
     ],
   },
+
+  titik_jejak_audit: {
+    code: 'titik_jejak_audit',
+    title: 'Berita Acara Titik Jejak Audit',
+    shortCode: 'TJA',
+    form: 'titled',
+    heading: 'BERITA ACARA\nTITIK JEJAK AUDIT REGISTER KASUS',
+    numbered: false,
+    defaultSeries: '',
+    makers: ['admin'],
+    identity: 'full',
+    showNik: false,
+    sources: { none: true },
+    defaults: {},
+    body: [
+      {
+        kind: 'paragraph',
+        text: 'Pada {anchor.at}, jejak audit register kasus {office.name} telah diperiksa dan utuh. Entri terakhirnya kami catat di sini, di luar komputer, sebagai titik pembanding:',
+      },
+      {
+        kind: 'fields',
+        rows: [
+          { label: 'Nomor entri', value: '{anchor.seq}' },
+          { label: 'Jumlah entri diperiksa', value: '{anchor.checked}' },
+          { label: 'Waktu entri', value: '{anchor.at}' },
+        ],
+      },
+      { kind: 'paragraph', text: 'Hash entri (SHA-256):' },
+      { kind: 'code', text: '{anchor.hash1}' },
+      { kind: 'code', text: '{anchor.hash2}' },
+      {
+        kind: 'list',
+        items: [
+          'Setiap entri jejak audit memuat hash entri sebelumnya. Bila satu entri sampai dengan nomor di atas diubah atau dihapus, hash ini tidak lagi cocok, walaupun rantainya disusun ulang.',
+          'Untuk memeriksa: buka Jejak audit → Periksa terhadap titik, ketik nomor entri dan paling sedikit 16 karakter pertama hash ({anchor.prefix}), atau jalankan teduh verify --anchor NOMOR:HASH.',
+          'Simpan lembar ini di luar kantor atau di tempat terkunci, terpisah dari komputer register. Cetak titik baru secara berkala (misalnya setiap bulan).',
+        ],
+      },
+      { kind: 'paragraph', text: 'Dibuat pada {letter.dateWithDay} oleh {author.name}.' },
+      {
+        kind: 'signatures',
+        layout: { kind: 'pair', left: { caption: 'Yang mencetak,', name: '{author.name}' }, right: { caption: 'Saksi,', name: '' } },
+      },
+    ],
+  },
 };
 
 export function documentType(code: DocumentTypeCode): DocumentTypeDef {

@@ -1,6 +1,6 @@
 import type { CaseDetail, CaseItemView, PersonView, StepView } from '../api/contract-cases';
 import { agreementStatuses, channels, companionTypes, consentGivers, personRoles, referralStatuses, riskLevels } from '../api/vocab';
-import { localDateOf, OFFICE_TIME_ZONES, type OfficeTimeZone } from '../calendar';
+import { localDateOf, localTimeOfDayMs, OFFICE_TIME_ZONES, type OfficeTimeZone } from '../calendar';
 import type { OfficeRow, UserRow } from '../db/schema';
 import { regionChain } from '../regions';
 import type { FieldDef, StepDef } from '../services/types';
@@ -11,6 +11,7 @@ import {
   formatDateNumeric,
   formatDateWithDay,
   formatDuration,
+  formatNumber,
   formatTime,
   initialsOf,
   numberWithWords,
@@ -53,6 +54,8 @@ export interface ContextInput {
   /** Active staff, to find the outreach officer's NIP and position by name. */
   staff?: UserRow[];
   recoveryCode?: string;
+  /** The audit chain's newest entry, for the anchor sheet. */
+  auditAnchor?: { seq: number; hash: string; at: string; checked: number };
 }
 
 const vocabLabel = (list: { items: readonly { code: string; id: string }[] }, code: string | null | undefined): string =>
@@ -186,6 +189,20 @@ export function buildContext(input: ContextInput): DocContext {
   person('signer', signer);
   person('author', author);
   set('recovery.code', input.recoveryCode);
+  if (input.auditAnchor) {
+    const { seq, hash, at, checked } = input.auditAnchor;
+    // In groups of eight, two lines: easy to read aloud and to type back.
+    const groups = hash.match(/.{8}/g) ?? [hash];
+    set('anchor.seq', String(seq));
+    set('anchor.hash1', groups.slice(0, 4).join(' '));
+    set('anchor.hash2', groups.slice(4).join(' '));
+    set('anchor.prefix', groups.slice(0, 2).join(' '));
+    const instant = new Date(at);
+    const minutes = Math.floor(localTimeOfDayMs(instant, tz) / 60_000);
+    const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    set('anchor.at', dateTimeText(`${localDateOf(instant, tz)}T${hhmm}`, tz));
+    set('anchor.checked', formatNumber(checked));
+  }
 
   if (!detail) return { values, lists };
 

@@ -19,7 +19,7 @@ import type { NumberedTypeCode } from './options';
 import { documentDetail, loadDocument } from './repository';
 import { fillTemplate, renderDocument, type Letterhead, type LetterHeader } from './render';
 import { readDocumentSettings, type DocumentSettings } from './settings';
-import type { DocumentTypeDef, StoredTypeCode } from './types';
+import { storedTypeCodes, type DocumentTypeDef, type StoredTypeCode } from './types';
 import { rewriteZip } from './zip';
 
 /**
@@ -403,7 +403,7 @@ export function typesForCase(call: CallContext, caseId: string | undefined): Doc
   const me = requireSession(call);
   const { db } = call.reg.db;
   const role = me.role as Role;
-  const codes = (Object.keys(documentCatalogue) as (keyof typeof documentCatalogue)[]).filter((c): c is StoredTypeCode => c !== 'lembar_kode_pemulihan');
+  const codes = storedTypeCodes;
   if (!caseId) {
     return codes.map((c) => {
       const def = documentCatalogue[c];

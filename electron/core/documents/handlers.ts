@@ -1,3 +1,4 @@
+import { verifyAuditChain } from '../audit/chain';
 import { and, eq } from 'drizzle-orm';
 import type { DocumentFile, DocumentSettingsView, DocumentView } from '../api/contract-documents';
 import { MAX_SCAN_BYTES } from '../api/contract-documents';
@@ -254,6 +255,34 @@ export const documentsHandlers = defineHandlers({
       ctx.audit.detail = JSON.stringify({ fields: changedFields(current, next) });
       ctx.changes.push({ type: 'settings.updated' });
       return settingsView(db, readDocumentSettings(db), todayOf(db, ctx.now));
+    },
+  },
+
+  'audit.anchorSheet': {
+    async prepare(_input, ctx) {
+      const me = requireSession(ctx);
+      const { db, sqlite } = ctx.reg.db;
+      const check = verifyAuditChain(sqlite);
+      if (!check.ok || !check.head) {
+        const at = check.firstBroken ? ` (entri #${check.firstBroken.seq}: ${check.firstBroken.reason})` : '';
+        throw new ApiError('VALIDATION', `Jejak audit tidak utuh${at}; titik pembanding tidak dapat dicetak.`);
+      }
+      const def = documentCatalogue.titik_jejak_audit;
+      const office = loadOffice(db);
+      const author = db.select().from(users).where(eq(users.id, me.userId)).get();
+      if (!author) throw new ApiError('UNAUTHENTICATED');
+      const tz = readGeneralSettings(db).timeZone as OfficeTimeZone;
+      const auditAnchor = { ...check.head, checked: check.checked };
+      const c = buildContext({ type: def, office, timeZone: tz, date: localDateOf(ctx.now, tz), number: '', signer: null, author, auditAnchor });
+      const { bytes } = await renderFromContext(def, c, office, readDocumentSettings(db), '', {});
+      return { bytes, seq: check.head.seq };
+    },
+    run(_input, ctx, made: { bytes: Buffer; seq: number }) {
+      ctx.audit.entityType = 'audit';
+      ctx.audit.entityId = String(made.seq);
+      ctx.audit.detail = JSON.stringify({ printed: 'audit_anchor', seq: made.seq });
+      const { bytes } = made;
+      return { fileName: `Titik jejak audit ${made.seq}.docx`, mime: DOCX_MIME, base64: bytes.toString('base64'), sha256: sha256(bytes), size: bytes.length };
     },
   },
 

@@ -5,7 +5,7 @@
  */
 export { documentsHandlers, registerCsv } from './handlers';
 export { documentCatalogue, documentType } from './catalogue';
-export { documentTypeCodes, type DocumentTypeCode, type StoredTypeCode } from './types';
+export { documentTypeCodes, isStoredType, storedTypeCodes, type DocumentTypeCode, type StoredTypeCode } from './types';
 export { setStrictTemplates, NUMBER_PLACEHOLDER } from './generate';
 export { readDocumentSettings, DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from './settings';
 export { formatLetterNumber, letterPatternProblem } from './letter-number';

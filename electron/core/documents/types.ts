@@ -22,11 +22,26 @@ export const documentTypeCodes = [
   'tanda_terima_pengaduan',
   'balasan_pengaduan_layanan',
   'lembar_kode_pemulihan',
+  'titik_jejak_audit',
 ] as const;
 export type DocumentTypeCode = (typeof documentTypeCodes)[number];
 
-/** Types stored in the register (the recovery-code sheet never is: it would hold the key to it). */
-export type StoredTypeCode = Exclude<DocumentTypeCode, 'lembar_kode_pemulihan'>;
+/**
+ * Sheets made on request and never stored: the recovery code (it would hold the key to the
+ * register) and the audit anchor (its worth is being kept outside the register).
+ */
+export const sheetTypeCodes = ['lembar_kode_pemulihan', 'titik_jejak_audit'] as const;
+export type SheetTypeCode = (typeof sheetTypeCodes)[number];
+
+/** Types stored in the register. */
+export type StoredTypeCode = Exclude<DocumentTypeCode, SheetTypeCode>;
+
+export function isStoredType(code: DocumentTypeCode): code is StoredTypeCode {
+  return !(sheetTypeCodes as readonly string[]).includes(code);
+}
+
+/** The stored types, for schemas: a non-empty tuple. */
+export const storedTypeCodes = documentTypeCodes.filter(isStoredType) as [StoredTypeCode, ...StoredTypeCode[]];
 
 /**
  * A text with placeholders: `{case.registerNo}`, or `{name}` for a field of the row being

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract, type AuditEntryView } from '../../../../electron/core/api/contract';
+import { contract, type AuditEntryView, type AuditVerifyResult } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAuditEntries, useCan } from '../../api/queries';
@@ -11,6 +11,7 @@ import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { auditActionLabel } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
+import { AuditAnchorActions } from './AuditAnchor';
 
 const actions = Object.keys(contract);
 
@@ -41,6 +42,36 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
   );
 }
 
+function VerifyVerdict({ result }: { result: AuditVerifyResult }) {
+  const { t } = useTranslation();
+  const anchor = result.anchor;
+  if (result.firstBroken) {
+    return (
+      <Alert color="red" variant="filled" role="alert">
+        {t('audit.verifyBroken', { count: result.checked, seq: result.firstBroken.seq, reason: result.firstBroken.reason })}
+      </Alert>
+    );
+  }
+  if (anchor && !anchor.matches) {
+    return (
+      <Alert color="red" variant="filled" role="alert">
+        {t(anchor.found ? 'audit.anchor.mismatch' : 'audit.anchor.missing', { seq: anchor.seq })}
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="teal" variant="light" role="status">
+      {t('audit.verifyOk', { count: result.checked })}
+      {anchor && ` ${t('audit.anchor.matches', { seq: anchor.seq })}`}
+      {result.head && (
+        <Text size="xs" ff="monospace" mt={4}>
+          {t('audit.anchor.head', { seq: result.head.seq, hash: result.head.hash.slice(0, 16) })}
+        </Text>
+      )}
+    </Alert>
+  );
+}
+
 /** Who did what, when, from which device: newest first, with a check of the hash chain. */
 export function AuditScreen() {
   const { t } = useTranslation();
@@ -50,6 +81,9 @@ export function AuditScreen() {
   const [debouncedUsername] = useDebouncedValue(username.trim(), 300);
   const entries = useAuditEntries({ action: action || undefined, username: debouncedUsername || undefined });
   const verify = useMutation({ mutationFn: () => call('audit.verify', {}) });
+  // The last check's verdict, whether of the chain alone or against a printed anchor.
+  const [checked, setChecked] = useState<AuditVerifyResult | null>(null);
+  const result = checked ?? verify.data ?? null;
 
   const rows = entries.data?.pages.flat() ?? [];
 
@@ -60,26 +94,23 @@ export function AuditScreen() {
           {t('audit.title')}
         </Title>
         {can('audit.verify') && (
-          <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>
-            {t('audit.verify')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="light"
+              onClick={() => {
+                setChecked(null);
+                verify.mutate();
+              }}
+              loading={verify.isPending}
+            >
+              {t('audit.verify')}
+            </Button>
+            <AuditAnchorActions onChecked={setChecked} />
+          </Group>
         )}
       </Group>
 
-      {verify.data &&
-        (verify.data.ok ? (
-          <Alert color="teal" variant="light" role="status">
-            {t('audit.verifyOk', { count: verify.data.checked })}
-          </Alert>
-        ) : (
-          <Alert color="red" variant="filled" role="alert">
-            {t('audit.verifyBroken', {
-              count: verify.data.checked,
-              seq: verify.data.firstBroken?.seq ?? '?',
-              reason: verify.data.firstBroken?.reason ?? '',
-            })}
-          </Alert>
-        ))}
+      {result && <VerifyVerdict result={result} />}
       {verify.isError && <FormError message={describeError(verify.error, t)} />}
 
       <Group gap="sm" align="flex-end">
