@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentFile } from '../../electron/core/api/contract-documents';
 import { bridgeScript } from '../../electron/cli/bridge-script';
 import { startWebHarness, type WebHarness } from '../../electron/cli/web-harness';
-import { adultVictim, consentOf, disposeAll, login, officeWithStaff, ok, tempDir, theTeam, type Acting, type StaffedOffice } from '../fixtures/office';
+import { disposeAll, login, officeWithStaff, ok, tempDir, theTeam, type Acting, type StaffedOffice } from '../fixtures/office';
+import { wulansComplaint } from '../fixtures/documents';
 
 /**
  * "Open in Word" and "Save as" in the web harness (what the end-to-end tests drive): the
@@ -29,13 +30,7 @@ let rendererDir: string;
 beforeAll(async () => {
   office = await officeWithStaff();
   team = theTeam(office);
-  const c = await team.desk.register({
-    serviceCode: 'pengaduan_kekerasan',
-    channel: 'walk_in',
-    victims: [adultVictim('Wulan Safitri')],
-    perpetrators: [{ fullName: 'Eko Saputra', sex: 'L', relation: 'suami_istri' }],
-    consent: consentOf('Wulan Safitri'),
-  });
+  const c = await team.desk.register(wulansComplaint());
   letter = ok(await team.worker.call('documents.generate', { caseId: c.id, type: 'laporan_penanganan' }));
   letterFile = ok(await team.worker.call('documents.content', { id: letter.id, purpose: 'preview' }));
   rendererDir = join(tempDir(), 'renderer');
