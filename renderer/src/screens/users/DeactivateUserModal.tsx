@@ -1,8 +1,8 @@
-import { Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
+import { ReasonField } from '../../components/ReasonModal';
 import { validators } from '../../components/validators';
 import { UserActionModal } from './UserActionModal';
 
@@ -23,17 +23,7 @@ export function DeactivateUserModal({ user, onClose }: { user: UserView | null; 
       done={(username) => t('users.deactivated', { username })}
       act={(u, { reason }) => call('users.deactivate', { id: u.id, version: u.version, reason })}
     >
-      <Textarea
-        label={t('users.deactivateReason')}
-        placeholder={t('users.deactivateReasonPlaceholder')}
-        required
-        data-autofocus
-        autosize
-        minRows={2}
-        maxLength={300}
-        key={form.key('reason')}
-        {...form.getInputProps('reason')}
-      />
+      <ReasonField form={form} label={t('users.deactivateReason')} placeholder={t('users.deactivateReasonPlaceholder')} maxLength={300} />
     </UserActionModal>
   );
 }

@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Group, Modal, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, InstitutionView } from '../../../../../electron/core/api/contract';
 import { call } from '../../../api/client';
 import { useCan, useInstitutions } from '../../../api/queries';
 import { FormActions } from '../../../components/FormActions';
-import { validators } from '../../../components/validators';
+import { CaseReasonModal } from '../CaseReasonModal';
 import { FieldInput, fieldPayload, fieldText, fieldValues, missingRequired, type FieldValues } from '../fields';
 import { useCaseForm, useCaseWorkspace } from '../workspace';
 import { itemFields, itemKindLabel, itemKindsOf, itemStatusOptions, type ItemKind } from './itemKinds';
@@ -195,31 +195,16 @@ function ItemFormModal(props: { kind: ItemKind; item: Item | null; directory: re
 
 function RemoveItemModal({ kind, item, onClose }: { kind: ItemKind; item: Item; onClose: () => void }) {
   const { t } = useTranslation();
-  const v = validators(t);
-  const { form, submit } = useCaseForm({
-    values: () => ({ reason: '' }),
-    validate: { reason: v.required },
-    send: ({ reason }, ref) => call('items.remove', { ...ref, itemId: item.id, reason }),
-    onSaved: onClose,
-  });
   return (
-    <Modal opened onClose={onClose} title={`${t('caseItems.remove')} ${itemKindLabel(kind, t)} ${item.seq}?`}>
-      <form onSubmit={form.onSubmit(submit.run)} noValidate>
-        <Stack gap="sm">
-          <Text size="sm">{t('caseItems.removeExplain')}</Text>
-          <Textarea
-            label={t('caseItems.removeReason')}
-            required
-            data-autofocus
-            autosize
-            minRows={2}
-            maxLength={500}
-            key={form.key('reason')}
-            {...form.getInputProps('reason')}
-          />
-          <FormActions submit={submit} label={t('caseItems.remove')} color="red" onCancel={onClose} />
-        </Stack>
-      </form>
-    </Modal>
+    <CaseReasonModal
+      onClose={onClose}
+      title={`${t('caseItems.remove')} ${itemKindLabel(kind, t)} ${item.seq}?`}
+      explain={t('caseItems.removeExplain')}
+      reasonLabel={t('caseItems.removeReason')}
+      maxLength={500}
+      confirmLabel={t('caseItems.remove')}
+      confirmColor="red"
+      send={(reason, ref) => call('items.remove', { ...ref, itemId: item.id, reason })}
+    />
   );
 }
