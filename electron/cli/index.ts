@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OffsetClock, createCore } from '../core';
 import { verifyRegister } from '../core/audit';
+import { BackupFileError, restoreBackup } from '../core/backup';
 import { auditAnchorSchema } from '../core/api/contract';
 import { exportDocuments, ExportRefused } from '../core/documents';
 import { parseArgs, readSecretFromStdin, requireValue, UsageError } from './args';
@@ -48,6 +49,11 @@ Pemakaian: npm run teduh -- <perintah> [opsi]
          pindaian bertanda tangan, dan agenda surat (CSV) ke folder kosong, untuk arsip atau
          serah terima. Kata sandi (atau kode pemulihan) dibaca dari standard input.
          Berkas hasil ekspor TIDAK terenkripsi. Kode keluar 0 jika berhasil, 1 jika gagal.
+  restore --data-dir DIR --from FILE
+         Memulihkan register dari berkas cadangan (.tdbk) saat Teduh tertutup. Kata sandi yang
+         berlaku saat cadangan dibuat (atau kode pemulihan) dibaca dari standard input.
+         Cadangan diperiksa dulu (sidik SHA-256, integritas, rantai audit); register yang ada
+         dipindahkan ke samping, tidak dihapus. Kode keluar 0 jika berhasil, 1 jika gagal.
 `;
 
 /** Operational log lines: never case data. */
@@ -204,7 +210,26 @@ async function exportDocumentsCommand(argv: string[]): Promise<number> {
   }
 }
 
-const commands: Record<string, (argv: string[]) => Promise<number>> = { init, serve, verify, demo, 'export-documents': exportDocumentsCommand };
+async function restore(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['data-dir', 'from'], switches: [] });
+  const dataDir = requireValue(args, 'data-dir');
+  const from = requireValue(args, 'from');
+  const secret = await readSecretFromStdin('Kata sandi atau kode pemulihan: ');
+  try {
+    const r = await restoreBackup(resolve(from), resolve(dataDir), secret, { nowIso: new Date().toISOString() });
+    process.stdout.write(`Register dipulihkan dari cadangan ${r.header.createdAt} (${r.auditEntries} entri jejak audit utuh).\n`);
+    if (r.previous) process.stdout.write(`Register sebelumnya disimpan di ${r.previous}.\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof BackupFileError) {
+      process.stderr.write(`Gagal: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const commands: Record<string, (argv: string[]) => Promise<number>> = { init, serve, verify, demo, 'export-documents': exportDocumentsCommand, restore };
 
 async function main(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);

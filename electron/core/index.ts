@@ -2,6 +2,7 @@ import { Dispatcher, mergeHandlers, type Caller } from './api/dispatcher';
 import type { ApiResult } from './api/errors';
 import type { ChangeEvent } from './api/bridge';
 import { auditHandlers } from './audit/handlers';
+import { backupHandlers, dailyBackup } from './backup';
 import { authHandlers } from './auth/handlers';
 import { caseEditHandlers, findHandlers, intakeHandlers } from './cases';
 import { directoryHandlers } from './directory/handlers';
@@ -49,7 +50,8 @@ function seedReferenceData({ db }: OpenDatabase, nowIso: string): void {
 }
 
 export function createCore(opts: CoreOptions): Core {
-  const register = new Register({ onUnlocked: seedReferenceData, ...opts });
+  const log = opts.log ?? (() => {});
+  const register = new Register({ onUnlocked: seedReferenceData, maintenance: (reg, when) => dailyBackup(reg, when, log), ...opts });
   const lan = new LanHostService(register, opts.log);
   const handlers = mergeHandlers(
     authHandlers,
@@ -64,6 +66,7 @@ export function createCore(opts: CoreOptions): Core {
     workflowHandlers,
     directoryHandlers,
     documentsHandlers,
+    backupHandlers,
     lanHandlers(lan),
   );
   const dispatcher = new Dispatcher(register, handlers, opts.log);

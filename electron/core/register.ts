@@ -29,6 +29,11 @@ export interface RegisterOptions {
   keepUnlocked?: boolean;
   /** Runs in one transaction each time the register is opened (reference data the office needs). */
   onUnlocked?: (open: OpenDatabase, nowIso: string) => void;
+  /**
+   * Housekeeping while the register is open and nobody waits on it: on the idle timer and just
+   * before it locks (the daily backup). Must not throw.
+   */
+  maintenance?: (reg: Register, when: 'timer' | 'lock') => void;
 }
 
 const DEFAULT_RESOURCES = resolve(import.meta.dirname, '../../resources');
@@ -49,6 +54,7 @@ export class Register {
   private readonly migrations: MigrationMeta[];
   private opened: OpenDatabase | null = null;
   private readonly onUnlocked: RegisterOptions['onUnlocked'];
+  private readonly maintenance: RegisterOptions['maintenance'];
   private sweeper: NodeJS.Timeout | null = null;
   private key: Buffer | null = null;
 
@@ -58,6 +64,7 @@ export class Register {
     this.scryptN = opts.scryptN ?? DEFAULT_SCRYPT_N;
     this.keepUnlocked = opts.keepUnlocked ?? false;
     this.onUnlocked = opts.onUnlocked;
+    this.maintenance = opts.maintenance;
     this.migrations = loadMigrations(join(opts.resourcesDir ?? DEFAULT_RESOURCES, 'migrations'));
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     this.deviceId = this.loadDeviceId();
@@ -131,6 +138,7 @@ export class Register {
     if (!this.opened) return;
     const minutes = readGeneralSettings(this.opened.db).idleLockMinutes;
     if (this.sessions.sweep(this.clock.now().getTime(), minutes * 60_000) > 0) this.afterSessionEnded();
+    if (this.opened) this.maintenance?.(this, 'timer');
   }
 
   /** Closes the database and wipes the key from memory. */
@@ -139,6 +147,7 @@ export class Register {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
     this.sessions.clear();
+    if (wasOpen) this.maintenance?.(this, 'lock');
     // Lets SQLite refresh the statistics its query planner uses, as its documentation advises at close.
     try {
       this.opened?.sqlite.pragma('optimize');

@@ -4,11 +4,13 @@ import { method } from './contract-kit';
 import { casesContract } from './contract-cases';
 import { lanContract } from './contract-lan';
 import { documentsContract } from './contract-documents';
+import { backupContract } from './contract-backup';
 
 export * from './contract-cases';
 export type * from './contract-lan';
 export * from './contract-documents';
 export * from './contract-files';
+export * from './contract-backup';
 export * as vocab from './vocab';
 export * as simfoni from '../simfoni';
 /** Age rules shared with the screens (pure date arithmetic). */
@@ -328,7 +330,7 @@ const coreContract = {
 } as const;
 
 /** Every method of the API: the core's own, the case register's and the documents'. */
-export const contract = { ...coreContract, ...casesContract, ...documentsContract, ...lanContract } as const;
+export const contract = { ...coreContract, ...casesContract, ...documentsContract, ...backupContract, ...lanContract } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -25,6 +25,7 @@ export const keys = {
   holidays: (year: number) => ['holidays', year] as const,
   holidaysAll: ['holidays'] as const,
   staff: ['staff'] as const,
+  backup: ['backup'] as const,
   documentsAll: ['documents'] as const,
   documents: (filter: DocumentFilter) => ['documents', 'list', filter] as const,
   documentDetail: (id: string) => ['documents', 'detail', id] as const,

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { setSession, useCan, useCurrentSession } from '../../api/queries';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ChangePasswordForm } from '../password/ChangePasswordForm';
+import { BackupSettings } from './BackupSettings';
 import { DocumentSettings } from './DocumentSettings';
 import { HolidaysSettings } from './HolidaysSettings';
 import { IdleLockForm } from './IdleLockForm';
@@ -74,6 +75,9 @@ export function SettingsScreen() {
           </Section>
           <Section title={t('docSettings.title')}>
             <DocumentSettings />
+          </Section>
+          <Section title={t('backup.title')}>
+            <BackupSettings />
           </Section>
         </>
       )}

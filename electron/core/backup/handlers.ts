@@ -1,0 +1,131 @@
+import type { BackupStatusView } from '../api/contract-backup';
+import { ApiError } from '../api/errors';
+import { defineHandlers, requireSession } from '../api/handler';
+import { appendAudit } from '../audit/chain';
+import { settings as settingsTable } from '../db/schema';
+import { changedFields, updateVersioned } from '../db/versioned';
+import type { Register } from '../register';
+import { BackupFileError } from './file';
+import {
+  BACKUP_SETTINGS_KEY,
+  DEFAULT_BACKUP_SETTINGS,
+  autoBackupDue,
+  backupFolderProblem,
+  listBackups,
+  makeBackup,
+  readBackupSettings,
+  type BackupSettings,
+  type MadeBackup,
+} from './service';
+
+function statusOf(reg: Register): BackupStatusView {
+  const s = readBackupSettings(reg.db.db);
+  return {
+    folder: s.folder,
+    folderProblem: s.folder ? backupFolderProblem(s.folder, reg.dataDir) : null,
+    auto: s.auto,
+    keep: s.keep,
+    backups: listBackups(s.folder).map(({ fileName, createdAt, size }) => ({ fileName, createdAt, size })),
+    due: autoBackupDue(s, reg.clock.now().getTime()),
+    version: s.version,
+  };
+}
+
+/** A disk refusing is the office's problem to fix, in words: never a path or an error class. */
+function diskMessage(e: unknown): string {
+  if (e instanceof BackupFileError) return e.message;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return 'Ruang disk di folder cadangan tidak cukup.';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Folder cadangan tidak boleh ditulisi. Pilih folder lain.';
+  if (code === 'ENOENT') return 'Folder cadangan tidak ditemukan (flashdisk dicabut?).';
+  return 'Cadangan tidak dapat dibuat di folder itu.';
+}
+
+function backupNow(reg: Register, s: BackupSettings, nowIso: string): MadeBackup {
+  if (!s.folder) throw new ApiError('VALIDATION', 'Atur folder cadangan dulu.', { fields: { folder: 'Folder cadangan wajib diisi' } });
+  const problem = backupFolderProblem(s.folder, reg.dataDir);
+  if (problem) throw new ApiError('VALIDATION', problem, { fields: { folder: problem } });
+  try {
+    return makeBackup(reg.db, reg.databaseKey, reg.vault(), { folder: s.folder, keep: s.keep, nowIso, deviceId: reg.deviceId });
+  } catch (e) {
+    throw new ApiError('VALIDATION', diskMessage(e), { fields: { folder: diskMessage(e) } });
+  }
+}
+
+export const backupHandlers = defineHandlers({
+  'backup.status': {
+    run: (_input, ctx) => statusOf(ctx.reg),
+  },
+  'backup.settings.update': {
+    run(input, ctx) {
+      const me = requireSession(ctx);
+      const { db } = ctx.reg.db;
+      const before = readBackupSettings(db);
+      if (input.folder) {
+        const problem = backupFolderProblem(input.folder, ctx.reg.dataDir);
+        if (problem) throw new ApiError('VALIDATION', problem, { fields: { folder: problem } });
+      }
+      const { version: _v, exists: _e, ...current } = before;
+      const next: BackupSettings = {
+        folder: input.folder === undefined ? current.folder : input.folder,
+        auto: input.auto ?? current.auto,
+        keep: input.keep ?? current.keep,
+      };
+      if (!before.exists) {
+        db.insert(settingsTable)
+          .values({ id: BACKUP_SETTINGS_KEY, value: DEFAULT_BACKUP_SETTINGS, createdAt: ctx.nowIso, createdBy: me.userId, updatedAt: ctx.nowIso, updatedBy: me.userId })
+          .run();
+      }
+      updateVersioned(db, settingsTable, 'settings', BACKUP_SETTINGS_KEY, input.version, { value: next }, me.userId, ctx.nowIso, () => statusOf(ctx.reg));
+      ctx.audit.entityType = 'settings';
+      ctx.audit.entityId = BACKUP_SETTINGS_KEY;
+      ctx.audit.detail = JSON.stringify({ fields: changedFields(current, next) });
+      ctx.changes.push({ type: 'settings.updated' });
+      return statusOf(ctx.reg);
+    },
+  },
+  'backup.run': {
+    // VACUUM cannot run inside the handler's transaction: the copy is made before it.
+    prepare(_input, ctx) {
+      requireSession(ctx);
+      return Promise.resolve(backupNow(ctx.reg, readBackupSettings(ctx.reg.db.db), ctx.nowIso));
+    },
+    run(_input, ctx, made: MadeBackup) {
+      ctx.audit.entityType = 'backup';
+      ctx.audit.entityId = made.fileName;
+      ctx.audit.detail = JSON.stringify({ size: made.size, removed: made.removed, sha256: made.header.db.sha256 });
+      return { made: { fileName: made.fileName, createdAt: made.createdAt, size: made.size }, status: statusOf(ctx.reg) };
+    },
+  },
+});
+
+/**
+ * The daily backup, from the register's housekeeping: just before it locks (the last person
+ * logged out, the screen locked), or on its timer on a host that stays open. Recorded in the
+ * audit trail either way; a failure never stands in the way of locking.
+ */
+export function dailyBackup(reg: Register, when: 'timer' | 'lock', log: (line: string) => void): void {
+  // On a desktop the timer runs while people work: the backup waits for the lock.
+  if (when === 'timer' && !reg.keepUnlocked) return;
+  let s: BackupSettings;
+  try {
+    s = readBackupSettings(reg.db.db);
+    if (!autoBackupDue(s, reg.clock.now().getTime())) return;
+  } catch {
+    return;
+  }
+  const at = reg.nowIso();
+  const entry = { at, userId: null, username: null, deviceId: reg.deviceId, action: 'backup.auto' } as const;
+  try {
+    const made = backupNow(reg, s, at);
+    appendAudit(reg.db.sqlite, { ...entry, outcome: 'ok', entityType: 'backup', entityId: made.fileName, detail: JSON.stringify({ size: made.size, removed: made.removed, sha256: made.header.db.sha256 }) });
+  } catch (e) {
+    log(`daily backup failed: ${(e as NodeJS.ErrnoException)?.code ?? (e as Error)?.name ?? 'unknown'}`);
+    try {
+      appendAudit(reg.db.sqlite, { ...entry, outcome: 'failure', entityType: 'backup', detail: JSON.stringify({ reason: e instanceof ApiError ? e.message : 'disk' }) });
+    } catch {
+      // the register is going away; the next backup tries again
+    }
+  }
+}
+

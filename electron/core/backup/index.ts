@@ -1,0 +1,3 @@
+export { backupHandlers, dailyBackup } from './handlers';
+export { restoreBackup, listBackups, readBackupSettings, makeBackup, type RestoreResult } from './service';
+export { BackupFileError, readBackupHeader } from './file';

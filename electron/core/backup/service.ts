@@ -1,0 +1,215 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
+import Database from 'better-sqlite3';
+import type { Db, OpenDatabase } from '../db/open';
+import { loadMigrations, openDatabase } from '../db/open';
+import { settings } from '../db/schema';
+import { verifyAuditChain } from '../audit/chain';
+import { normalizeRecoveryCode, unwrapKey } from '../vault/keyslots';
+import { DB_FILE, VAULT_FILE, readVault, type VaultFile } from '../vault/store';
+import { BackupFileError, readBackupHeader, unpackBackup, writeBackupFile, type BackupHeader } from './file';
+
+/**
+ * Backups of the register: an encrypted copy of the database (SQLite's VACUUM INTO, which
+ * keeps the register's encryption; the backup API would not) with the key-slot file, in a
+ * folder the office chooses, ideally another disk. Made on request and, when the office
+ * switches it on, once a day: when the last person logs out or the screen locks, or during
+ * the day on a host that stays open. The newest `keep` are kept.
+ */
+
+export interface BackupSettings {
+  /** Absolute path of the folder; null: not set up yet. */
+  folder: string | null;
+  auto: boolean;
+  keep: number;
+}
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: null, auto: true, keep: 14 };
+export const BACKUP_SETTINGS_KEY = 'backup';
+/** A daily backup is due this long after the last one (a little under a day, so the same hour each day stays due). */
+export const AUTO_INTERVAL_MS = 20 * 60 * 60 * 1000;
+
+const DEFAULT_RESOURCES = resolve(import.meta.dirname, '../../../resources');
+const FILE_PATTERN = /^Teduh-cadangan-(\d{8}-\d{6})\.tdbk$/;
+
+export function readBackupSettings(db: Db): BackupSettings & { version: number; exists: boolean } {
+  const row = db.select().from(settings).where(eq(settings.id, BACKUP_SETTINGS_KEY)).get();
+  return { ...DEFAULT_BACKUP_SETTINGS, ...((row?.value as Partial<BackupSettings>) ?? {}), version: row?.version ?? 1, exists: !!row };
+}
+
+export interface BackupEntry {
+  fileName: string;
+  createdAt: string;
+  size: number;
+}
+
+/** The backups in the folder, newest first (by the time in their name). */
+export function listBackups(folder: string | null): BackupEntry[] {
+  if (!folder || !existsSync(folder)) return [];
+  const out: BackupEntry[] = [];
+  for (const name of readdirSync(folder)) {
+    const m = FILE_PATTERN.exec(name);
+    if (!m) continue;
+    const s = m[1]!;
+    const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.000Z`;
+    try {
+      out.push({ fileName: name, createdAt, size: statSync(join(folder, name)).size });
+    } catch {
+      // removed meanwhile
+    }
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Why a folder cannot hold backups, or null. */
+export function backupFolderProblem(folder: string, dataDir: string): string | null {
+  if (!isAbsolute(folder)) return 'Tulis alamat folder lengkap, dimulai dengan huruf drive (misalnya D: untuk disk kedua atau E: untuk flashdisk).';
+  const rel = relative(resolve(dataDir), resolve(folder));
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+    return 'Folder cadangan tidak boleh berada di dalam folder data Teduh: bila komputer atau disk rusak, keduanya hilang bersama. Pilih disk lain atau flashdisk.';
+  }
+  if (!existsSync(folder)) return 'Folder tidak ditemukan. Buat foldernya dulu, atau pasang flashdisk-nya.';
+  try {
+    if (!statSync(folder).isDirectory()) return 'Alamat ini bukan folder.';
+  } catch {
+    return 'Folder tidak dapat dibaca.';
+  }
+  return null;
+}
+
+const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+
+export interface MadeBackup extends BackupEntry {
+  removed: number;
+  header: BackupHeader;
+}
+
+/**
+ * Makes one backup now: copies the open database (encrypted, with its own key), checks the
+ * copy opens and passes SQLite's quick check, packs it with the key slots, then keeps only the
+ * newest `keep` backups. Must run outside a transaction (VACUUM cannot run inside one).
+ */
+export function makeBackup(opened: OpenDatabase, key: Buffer, vault: VaultFile, opts: { folder: string; keep: number; nowIso: string; deviceId: string }): MadeBackup {
+  const name = `Teduh-cadangan-${stamp(opts.nowIso)}.tdbk`;
+  const target = join(opts.folder, name);
+  if (existsSync(target)) throw new BackupFileError('Cadangan dengan waktu yang sama sudah ada; coba lagi sebentar lagi.');
+  const copy = join(opts.folder, `.${name}.db-part`);
+  rmSync(copy, { force: true });
+  try {
+    opened.sqlite.prepare('VACUUM INTO ?').run(copy);
+    const schemaVersion = checkCopy(copy, key);
+    const header = writeBackupFile(
+      target,
+      { vault: Buffer.from(JSON.stringify({ ...vault, pendingAudit: [] })), dbFile: copy },
+      { createdAt: opts.nowIso, schemaVersion, deviceId: opts.deviceId },
+    );
+    const removed = prune(opts.folder, opts.keep);
+    return { fileName: name, createdAt: opts.nowIso, size: statSync(target).size, removed, header };
+  } finally {
+    rmSync(copy, { force: true });
+  }
+}
+
+/** Opens a database copy with the key and runs SQLite's quick check; returns its schema version. */
+function checkCopy(file: string, key: Buffer): number {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new BackupFileError('Salinan basis data tidak lolos pemeriksaan; cadangan tidak disimpan.');
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}
+
+function prune(folder: string, keep: number): number {
+  let removed = 0;
+  for (const old of listBackups(folder).slice(keep)) {
+    try {
+      rmSync(join(folder, old.fileName));
+      removed++;
+    } catch {
+      // kept: read-only media or in use; tried again next time
+    }
+  }
+  return removed;
+}
+
+/** Whether the daily backup is due: switched on, a folder set, and none in the last 20 hours. */
+export function autoBackupDue(s: BackupSettings, nowMs: number): boolean {
+  if (!s.auto || !s.folder) return false;
+  const newest = listBackups(s.folder)[0];
+  return !newest || nowMs - Date.parse(newest.createdAt) >= AUTO_INTERVAL_MS;
+}
+
+export interface RestoreResult {
+  header: BackupHeader;
+  auditEntries: number;
+  /** Where the register that was there before now lies (null: the folder was empty). */
+  previous: string | null;
+}
+
+/**
+ * Puts a backup in place as the register of `dataDir`. Nothing is replaced until the backup
+ * is unpacked, checked against its SHA-256, opened with the given password or recovery code,
+ * passes SQLite's integrity check and its audit chain verifies; the register that was there
+ * is moved aside, never deleted. Throws BackupFileError with the reason otherwise.
+ */
+export async function restoreBackup(file: string, dataDir: string, secret: string, opts: { resourcesDir?: string; nowIso: string }): Promise<RestoreResult> {
+  const target = resolve(dataDir);
+  const staging = `${target}.pemulihan-${stamp(opts.nowIso)}`;
+  mkdirSync(dirname(target), { recursive: true });
+  mkdirSync(staging, { mode: 0o700 });
+  try {
+    const header = unpackBackup(file, { vaultFile: join(staging, VAULT_FILE), dbFile: join(staging, DB_FILE) });
+    const migrations = loadMigrations(join(opts.resourcesDir ?? DEFAULT_RESOURCES, 'migrations'));
+    if (header.schemaVersion > migrations.length) throw new BackupFileError('Cadangan ini dibuat oleh Teduh versi yang lebih baru. Perbarui Teduh dulu, lalu pulihkan lagi.');
+    const vault = readVault(staging);
+    let key: Buffer | null = null;
+    for (const slot of vault.slots) {
+      const candidate = slot.kind === 'recovery' ? asRecoveryCode(secret) : secret;
+      if (candidate === null) continue;
+      key = await unwrapKey(slot, candidate);
+      if (key) break;
+    }
+    if (!key) throw new BackupFileError('Kata sandi atau kode pemulihan tidak membuka cadangan ini (pakai kata sandi yang berlaku saat cadangan dibuat, atau kode pemulihan).');
+    const { sqlite } = openDatabase(join(staging, DB_FILE), key, migrations, { inspectOnly: true });
+    key.fill(0);
+    let auditEntries = 0;
+    try {
+      const integrity = sqlite.pragma('integrity_check', { simple: true });
+      if (integrity !== 'ok') throw new BackupFileError('Basis data di dalam cadangan tidak lolos pemeriksaan integritas.');
+      const chain = verifyAuditChain(sqlite);
+      if (!chain.ok) throw new BackupFileError(`Jejak audit di dalam cadangan rusak mulai entri #${chain.firstBroken?.seq ?? '?'}.`);
+      auditEntries = chain.checked;
+    } finally {
+      sqlite.close();
+    }
+    let previous: string | null = null;
+    if (existsSync(target) && readdirSync(target).length > 0) {
+      previous = `${target}.sebelum-pemulihan-${stamp(opts.nowIso)}`;
+      renameSync(target, previous);
+    } else {
+      rmSync(target, { recursive: true, force: true });
+    }
+    renameSync(staging, target);
+    return { header, auditEntries, previous };
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function asRecoveryCode(secret: string): string | null {
+  try {
+    return normalizeRecoveryCode(secret);
+  } catch {
+    return null;
+  }
+}
+
+export { BackupFileError, readBackupHeader };

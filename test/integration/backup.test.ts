@@ -1,0 +1,184 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../electron/core';
+import { BackupFileError, restoreBackup } from '../../electron/core/backup';
+import { anIntake } from '../fixtures/cases';
+import { ADMIN, FAST_SCRYPT_N, call, disposeAll, login, newOffice, ok, refused, startCore, tempDir, type Office } from '../fixtures/office';
+
+// The subject is the backup, not key derivation: accounts use the cheaper FAST_SCRYPT_N.
+const fast = { scryptN: FAST_SCRYPT_N };
+afterEach(disposeAll);
+
+const VICTIM = 'Ratna Sari Dewi Kusumawardani';
+const ROOT = resolve(import.meta.dirname, '../..');
+
+async function officeWithCase(): Promise<Office & { caseId: string; folder: string }> {
+  const office = await newOffice(fast);
+  const desk = ok(await call(office.core, office.adminToken, 'cases.register', anIntake(VICTIM)));
+  const folder = tempDir('teduh-cadangan-');
+  return { ...office, caseId: desk.id, folder };
+}
+
+async function setFolder(office: Office, folder: string, extra: { auto?: boolean; keep?: number } = {}) {
+  const status = ok(await call(office.core, office.adminToken, 'backup.status', {}));
+  return ok(await call(office.core, office.adminToken, 'backup.settings.update', { version: status.version, folder, ...extra }));
+}
+
+function auditActions(office: Office): { action: string; outcome: string; detail: string | null }[] {
+  return office.core.register.db.sqlite.prepare('SELECT action, outcome, detail FROM audit_log ORDER BY seq').all() as never;
+}
+
+describe('backups', () => {
+  it('a backup made now is one encrypted file in the chosen folder; restored elsewhere it opens with the password and holds the case', async () => {
+    const office = await officeWithCase();
+    await setFolder(office, office.folder);
+    const { made, status } = ok(await call(office.core, office.adminToken, 'backup.run', {}));
+    expect(status.backups.map((b) => b.fileName)).toEqual([made.fileName]);
+    const file = join(office.folder, made.fileName);
+    const bytes = readFileSync(file);
+    expect(bytes.length).toBe(made.size);
+    // Nothing readable: not the victim's name, not SQLite's plain header.
+    expect(bytes.includes(Buffer.from(VICTIM))).toBe(false);
+    expect(bytes.includes(Buffer.from('Ratna Sari'))).toBe(false);
+    expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
+    expect(readdirSync(office.folder)).toEqual([made.fileName]);
+    expect(auditActions(office).at(-1)).toMatchObject({ action: 'backup.run', outcome: 'ok' });
+
+    const elsewhere = join(tempDir(), 'register');
+    const restored = await restoreBackup(file, elsewhere, ADMIN.password, { nowIso: new Date().toISOString() });
+    expect(restored.previous).toBeNull();
+    expect(restored.auditEntries).toBeGreaterThanOrEqual(3);
+    const core = startCore(elsewhere, fast);
+    const token = await login(core, ADMIN.username, ADMIN.password);
+    const c = ok(await call(core, token, 'cases.get', { id: office.caseId }));
+    expect(c.persons.map((p) => p.fullName)).toContain(VICTIM);
+    expect(ok(await call(core, token, 'audit.verify', {})).ok).toBe(true);
+  });
+
+  it('the recovery code opens a backup too; a wrong secret, a damaged or cut file and a non-backup are refused and nothing is replaced', async () => {
+    const office = await officeWithCase();
+    await setFolder(office, office.folder);
+    const { made } = ok(await call(office.core, office.adminToken, 'backup.run', {}));
+    const file = join(office.folder, made.fileName);
+    const target = join(tempDir(), 'register');
+    const now = () => new Date().toISOString();
+
+    await expect(restoreBackup(file, target, 'bukan-sandinya', { nowIso: now() })).rejects.toThrow(/tidak membuka cadangan/);
+    const damaged = join(tempDir(), 'rusak.tdbk');
+    const copy = Buffer.from(readFileSync(file));
+    copy[copy.length - 5000]! ^= 0xff;
+    writeFileSync(damaged, copy);
+    await expect(restoreBackup(damaged, target, ADMIN.password, { nowIso: now() })).rejects.toThrow(/SHA-256/);
+    const cut = join(tempDir(), 'terpotong.tdbk');
+    writeFileSync(cut, readFileSync(file));
+    truncateSync(cut, statSync(cut).size - 100);
+    await expect(restoreBackup(cut, target, ADMIN.password, { nowIso: now() })).rejects.toThrow(/terpotong/);
+    const other = join(tempDir(), 'foto.jpg');
+    writeFileSync(other, Buffer.from('\xff\xd8\xff\xe0 bukan cadangan', 'latin1'));
+    await expect(restoreBackup(other, target, ADMIN.password, { nowIso: now() })).rejects.toBeInstanceOf(BackupFileError);
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(join(target, '..')).filter((n) => n.includes('pemulihan'))).toEqual([]);
+
+    const r = await restoreBackup(file, target, office.recoveryCode.toLowerCase(), { nowIso: now() });
+    expect(r.previous).toBeNull();
+    expect(existsSync(join(target, 'teduh.db'))).toBe(true);
+  });
+
+  it('restoring over a register moves that register aside, never deletes it', async () => {
+    const office = await officeWithCase();
+    await setFolder(office, office.folder);
+    const { made } = ok(await call(office.core, office.adminToken, 'backup.run', {}));
+    // A case registered after the backup: the restore goes back to before it, and the moved-aside register still has it.
+    const later = ok(await call(office.core, office.adminToken, 'cases.register', anIntake('Sesudah Cadangan')));
+    office.core.close();
+    const r = await restoreBackup(join(office.folder, made.fileName), office.dataDir, ADMIN.password, { nowIso: new Date().toISOString() });
+    expect(r.previous).not.toBeNull();
+    expect(existsSync(join(r.previous!, 'teduh.db'))).toBe(true);
+    const restored = startCore(office.dataDir, fast);
+    const token = await login(restored, ADMIN.username, ADMIN.password);
+    refused(await call(restored, token, 'cases.get', { id: later.id }), 'NOT_FOUND');
+    ok(await call(restored, token, 'cases.get', { id: office.caseId }));
+    const before = startCore(r.previous!, fast);
+    ok(await call(before, await login(before, ADMIN.username, ADMIN.password), 'cases.get', { id: later.id }));
+  });
+
+  it('keeps the newest backups only, as many as set', async () => {
+    const clock = new ManualClock('2026-11-02T01:00:00.000Z');
+    const office = await newOffice({ ...fast, clock });
+    const folder = tempDir('teduh-cadangan-');
+    await setFolder(office, folder, { keep: 3 });
+    const made: string[] = [];
+    let token = office.adminToken;
+    for (let i = 0; i < 5; i++) {
+      made.push(ok(await call(office.core, token, 'backup.run', {})).made.fileName);
+      clock.advance(60_000);
+      token = await login(office.core, ADMIN.username, ADMIN.password);
+    }
+    expect(readdirSync(folder).sort()).toEqual(made.slice(2).sort());
+    expect(made[0]).toBe('Teduh-cadangan-20261102-010000.tdbk');
+    expect(auditActions(office).filter((a) => a.action === 'backup.run').at(-1)!.detail).toContain('"removed":1');
+  });
+
+  it('the folder must be a full path outside the data folder, and must exist', async () => {
+    const office = await officeWithCase();
+    const status = ok(await call(office.core, office.adminToken, 'backup.status', {}));
+    const attempt = async (folder: string) =>
+      refused(await call(office.core, office.adminToken, 'backup.settings.update', { version: status.version, folder }), 'VALIDATION').fields?.folder;
+    expect(await attempt('cadangan')).toContain('alamat folder lengkap');
+    expect(await attempt(join(office.dataDir, 'cadangan'))).toContain('di dalam folder data Teduh');
+    expect(await attempt(join(office.folder, 'belum-ada'))).toContain('Folder tidak ditemukan');
+    // Not set up: making one says what to do.
+    expect(refused(await call(office.core, office.adminToken, 'backup.run', {}), 'VALIDATION').message).toContain('Atur folder cadangan');
+    // The flash disk is unplugged after it was set: the status says so.
+    const usb = tempDir('teduh-usb-');
+    await setFolder(office, usb);
+    expect(ok(await call(office.core, office.adminToken, 'backup.status', {})).folderProblem).toBeNull();
+  });
+
+  it('the daily backup is made when the last person logs out, once a day, and recorded in the audit trail', async () => {
+    const office = await officeWithCase();
+    await setFolder(office, office.folder, { auto: true });
+    ok(await call(office.core, office.adminToken, 'auth.logout', {}));
+    expect(readdirSync(office.folder)).toHaveLength(1);
+    // Back within the day: no second backup at the next logout.
+    let token = await login(office.core, ADMIN.username, ADMIN.password);
+    ok(await call(office.core, token, 'auth.logout', {}));
+    expect(readdirSync(office.folder)).toHaveLength(1);
+    token = await login(office.core, ADMIN.username, ADMIN.password);
+    const actions = auditActions(office).filter((a) => a.action === 'backup.auto');
+    expect(actions).toEqual([expect.objectContaining({ outcome: 'ok' })]);
+    // Switched off: none at logout even when due.
+    const status = ok(await call(office.core, token, 'backup.status', {}));
+    expect(status.due).toBe(false);
+    ok(await call(office.core, token, 'backup.settings.update', { version: status.version, auto: false }));
+    ok(await call(office.core, token, 'auth.logout', {}));
+    expect(readdirSync(office.folder)).toHaveLength(1);
+  });
+
+  it('teduh restore puts a backup in place from the command line, and refuses a wrong password', async () => {
+    const office = await officeWithCase();
+    await setFolder(office, office.folder);
+    const { made } = ok(await call(office.core, office.adminToken, 'backup.run', {}));
+    const target = join(tempDir(), 'register');
+    const run = (password: string) =>
+      new Promise<{ code: number | null; out: string; err: string }>((done) => {
+        const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'electron', 'cli', 'index.ts'), 'restore', '--data-dir', target, '--from', join(office.folder, made.fileName)], { cwd: ROOT });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.stdin.end(`${password}\n`);
+        child.on('close', (code) => done({ code, out, err }));
+      });
+    const wrong = await run('salah-sandi-sekali');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('tidak membuka cadangan');
+    const right = await run(ADMIN.password);
+    expect(right.code).toBe(0);
+    expect(right.out).toContain('Register dipulihkan dari cadangan');
+    expect(existsSync(join(target, 'keyslots.json'))).toBe(true);
+  });
+});
+
