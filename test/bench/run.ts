@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { createCore, type Core } from '../../electron/core';
 import { populate, SURNAMES, type Rng, rng } from './synthetic';
+import { benchBackup } from './backup';
 import { benchDocuments } from './documents';
 import { benchLan } from './lan';
 
@@ -252,6 +253,11 @@ async function main(): Promise<void> {
     log('documents...');
     figures.push(...(await benchDocuments(core, { username: 'admin', password: 'sandi-bench-1' }, measure)));
     endPhase('documents');
+    // --- Backup: VACUUM INTO, checked and packed, beside a plain file copy (test/bench/backup.ts).
+    // It blocks the event loop for its whole length: the daily one runs when the register locks.
+    log('backup...');
+    figures.push(...(await benchBackup(core, adminToken, dir)));
+    endPhase('backup');
     // ---
 
     loop.disable();

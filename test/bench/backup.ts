@@ -1,0 +1,51 @@
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Core } from '../../electron/core';
+
+interface Stat {
+  p50: number;
+  p95: number;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * One backup through the API (VACUUM INTO, quick_check of the copy, packing, fsync), beside
+ * its floor: copying the database file as it is. Backups are named by the second, so runs are
+ * a second apart (not timed).
+ */
+export async function benchBackup(core: Core, adminToken: string, dir: string, runs = 3) {
+  const folder = join(dir, 'cadangan');
+  mkdirSync(folder);
+  const status = await core.call({ token: adminToken }, 'backup.status', {});
+  if (!status.ok) throw new Error(status.error.message);
+  const set = await core.call({ token: adminToken }, 'backup.settings.update', { version: (status.value as { version: number }).version, folder, auto: false });
+  if (!set.ok) throw new Error(set.error.message);
+  const times: number[] = [];
+  let size = 0;
+  for (let i = 0; i < runs; i++) {
+    await new Promise((r) => setTimeout(r, 1100));
+    const s = performance.now();
+    const r = await core.call({ token: adminToken }, 'backup.run', {});
+    times.push(performance.now() - s);
+    if (!r.ok) throw new Error(r.error.message);
+    size = (r.value as { made: { size: number } }).made.size;
+  }
+  const copies: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const target = join(dir, `copy-${i}.db`);
+    const s = performance.now();
+    copyFileSync(core.register.dbFile, target);
+    copies.push(performance.now() - s);
+    rmSync(target);
+  }
+  const stat = (t: number[]): Stat => {
+    const sorted = [...t].sort((a, b) => a - b);
+    return { p50: round(sorted[Math.floor(sorted.length / 2)]!), p95: round(sorted[sorted.length - 1]!) };
+  };
+  return [
+    { op: 'backup', n: runs, ...stat(times), floors: { file_copy: stat(copies) } },
+    { op: 'backup_size_mb', n: 1, p50: round(size / 1024 / 1024), p95: round(statSync(core.register.dbFile).size / 1024 / 1024) },
+  ];
+}
