@@ -7,7 +7,9 @@ test('the administrator sets a backup folder on another disk, makes a backup, an
   mkdirSync(folder);
   await page.goto(harness.url);
   await logIn(page, admin.username, admin.password);
-  await page.getByRole('navigation').getByRole('link', { name: 'Pengaturan' }).click();
+  // The dashboard says the register has no backup elsewhere.
+  await expect(page.getByTestId('backup-notice')).toContainText('Semua data kasus hanya ada di komputer ini');
+  await page.getByTestId('backup-notice').getByRole('link', { name: 'Atur cadangan' }).click();
   const section = page.getByRole('region', { name: 'Cadangan' });
   await expect(section.getByText('Belum ada cadangan', { exact: true })).toBeVisible();
 
@@ -22,6 +24,10 @@ test('the administrator sets a backup folder on another disk, makes a backup, an
   await section.getByRole('button', { name: 'Cadangkan sekarang' }).click();
   await expect(section.getByTestId('backup-list')).toContainText('Teduh-cadangan-');
   await keepScreenshot(page, testInfo, 'backup-settings');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Beranda' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('backup-notice')).toHaveCount(0);
 
   const files = readdirSync(folder);
   expect(files).toHaveLength(1);

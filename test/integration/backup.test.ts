@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core';
@@ -155,6 +155,27 @@ describe('backups', () => {
     ok(await call(office.core, token, 'backup.settings.update', { version: status.version, auto: false }));
     ok(await call(office.core, token, 'auth.logout', {}));
     expect(readdirSync(office.folder)).toHaveLength(1);
+  });
+
+  it('a daily backup that cannot be written (the USB disk is out) is recorded as failed, and tried again an hour later, not at every lock', async () => {
+    const clock = new ManualClock('2026-11-02T08:00:00.000Z');
+    const office = await newOffice({ ...fast, clock });
+    const usb = tempDir('teduh-usb-');
+    await setFolder(office, usb, { auto: true });
+    rmSync(usb, { recursive: true });
+    ok(await call(office.core, office.adminToken, 'auth.logout', {}));
+    let token = await login(office.core, ADMIN.username, ADMIN.password);
+    ok(await call(office.core, token, 'auth.logout', {}));
+    token = await login(office.core, ADMIN.username, ADMIN.password);
+    expect(auditActions(office).filter((a) => a.action === 'backup.auto')).toEqual([expect.objectContaining({ outcome: 'failure' })]);
+    expect(ok(await call(office.core, token, 'backup.status', {})).folderProblem).toContain('Folder tidak ditemukan');
+    ok(await call(office.core, token, 'auth.logout', {}));
+    // Plugged in again, an hour later: the next lock makes it.
+    mkdirSync(usb);
+    clock.advance(61 * 60_000);
+    token = await login(office.core, ADMIN.username, ADMIN.password);
+    ok(await call(office.core, token, 'auth.logout', {}));
+    expect(readdirSync(usb)).toHaveLength(1);
   });
 
   it('teduh restore puts a backup in place from the command line, and refuses a wrong password', async () => {

@@ -99,6 +99,9 @@ export const backupHandlers = defineHandlers({
   },
 });
 
+const RETRY_AFTER_MS = 60 * 60 * 1000;
+const lastFailure = new WeakMap<Register, number>();
+
 /**
  * The daily backup, from the register's housekeeping: just before it locks (the last person
  * logged out, the screen locked), or on its timer on a host that stays open. Recorded in the
@@ -107,6 +110,9 @@ export const backupHandlers = defineHandlers({
 export function dailyBackup(reg: Register, when: 'timer' | 'lock', log: (line: string) => void): void {
   // On a desktop the timer runs while people work: the backup waits for the lock.
   if (when === 'timer' && !reg.keepUnlocked) return;
+  // A folder that failed (the USB disk is not plugged in) is tried again an hour later, not at every lock.
+  const failedAt = lastFailure.get(reg);
+  if (failedAt !== undefined && reg.clock.now().getTime() - failedAt < RETRY_AFTER_MS) return;
   let s: BackupSettings;
   try {
     s = readBackupSettings(reg.db.db);
@@ -119,7 +125,9 @@ export function dailyBackup(reg: Register, when: 'timer' | 'lock', log: (line: s
   try {
     const made = backupNow(reg, s, at);
     appendAudit(reg.db.sqlite, { ...entry, outcome: 'ok', entityType: 'backup', entityId: made.fileName, detail: JSON.stringify({ size: made.size, removed: made.removed, sha256: made.header.db.sha256 }) });
+    lastFailure.delete(reg);
   } catch (e) {
+    lastFailure.set(reg, reg.clock.now().getTime());
     log(`daily backup failed: ${(e as NodeJS.ErrnoException)?.code ?? (e as Error)?.name ?? 'unknown'}`);
     try {
       appendAudit(reg.db.sqlite, { ...entry, outcome: 'failure', entityType: 'backup', detail: JSON.stringify({ reason: e instanceof ApiError ? e.message : 'disk' }) });

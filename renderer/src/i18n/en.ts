@@ -161,6 +161,9 @@ export const en: Messages = {
     openMenu: 'Open menu',
   },
   backup: {
+    stale: 'The latest backup was made {{when}}: more than three days ago.',
+    noticeTitle: 'Register backups',
+    noticeLink: 'Set up backups',
     title: 'Backups',
     intro: 'A backup is a copy of the register that stays encrypted, with its access keys, in one file. Keep it on another disk or a USB disk: if this computer breaks or is lost, the cases can be restored from there.',
     noneTitle: 'No backups yet',

@@ -160,6 +160,9 @@ export const id = {
     openMenu: 'Buka menu',
   },
   backup: {
+    stale: 'Cadangan terakhir dibuat {{when}}: lebih dari tiga hari yang lalu.',
+    noticeTitle: 'Cadangan register',
+    noticeLink: 'Atur cadangan',
     title: 'Cadangan',
     intro: 'Cadangan adalah salinan register yang tetap terenkripsi, dengan kunci-kunci aksesnya, dalam satu berkas. Simpan di disk lain atau flashdisk: bila komputer ini rusak atau hilang, kasus-kasus dapat dipulihkan dari sana.',
     noneTitle: 'Belum ada cadangan',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentSession } from '../../api/queries';
 import { visibleNavItems } from '../../app/nav';
+import { BackupNotice } from './BackupNotice';
 import { CaseOverview } from './CaseOverview';
 
 function greetingKey(hour: number) {
@@ -29,6 +30,7 @@ export function DashboardScreen() {
         <Text c="dimmed">{t('dashboard.signedInAs', { role })}</Text>
       </Stack>
 
+      {session.permissions.includes('settings.manage') && <BackupNotice />}
       {session.permissions.includes('cases.read') && <CaseOverview />}
 
       <Stack gap={4}>
