@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApprovalView } from '../../../../electron/core/api/contract';
 import { useApprovals, useServices } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { Loading } from '../../components/Loading';
+import { LoadedList } from '../../components/LoadedList';
 import { casePath } from '../case/CaseScreen';
 import { formatMoment } from '../case/format';
 import { ApprovalReview } from './ApprovalReview';
@@ -47,26 +46,18 @@ export function ApprovalsScreen() {
           <Tabs.Tab value="decided">{t('approvalQueue.decided')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="pending" pt="md">
-          {pending.isPending ? (
-            <Loading />
-          ) : pending.isError ? (
-            <FormError error={pending.error} />
-          ) : pending.data.length === 0 ? (
-            <Text c="dimmed">{t('approvalQueue.empty')}</Text>
-          ) : (
-            <ApprovalTable rows={pending.data} onReview={setReviewing} />
-          )}
+          <LoadedList query={pending} rows={pending.data} empty={t('approvalQueue.empty')}>
+            {(list) => <ApprovalTable rows={list} onReview={setReviewing} />}
+          </LoadedList>
         </Tabs.Panel>
         <Tabs.Panel value="decided" pt="md">
-          {approved.isPending || rejected.isPending ? (
-            <Loading />
-          ) : approved.isError || rejected.isError ? (
-            <FormError error={approved.error ?? rejected.error} />
-          ) : decided.length === 0 ? (
-            <Text c="dimmed">{t('approvalQueue.noDecisions')}</Text>
-          ) : (
-            <ApprovalTable rows={decided} decided />
-          )}
+          <LoadedList
+            query={{ isPending: approved.isPending || rejected.isPending, isError: approved.isError || rejected.isError, error: approved.error ?? rejected.error }}
+            rows={decided}
+            empty={t('approvalQueue.noDecisions')}
+          >
+            {(list) => <ApprovalTable rows={list} decided />}
+          </LoadedList>
         </Tabs.Panel>
       </Tabs>
       <ApprovalReview approval={current} onClose={() => setReviewing(null)} />

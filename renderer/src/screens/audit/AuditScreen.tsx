@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { useAuditEntries, useCan } from '../../api/queries';
 import { FormError } from '../../components/FormError';
-import { Loading } from '../../components/Loading';
+import { LoadedList } from '../../components/LoadedList';
 import { auditActionLabel } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { AuditAnchorActions } from './AuditAnchor';
@@ -136,47 +136,45 @@ export function AuditScreen() {
         />
       </Group>
 
-      {entries.isPending ? (
-        <Loading />
-      ) : entries.isError ? (
-        <FormError error={entries.error} />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped verticalSpacing="xs" fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('audit.time')}</Table.Th>
-                  <Table.Th>{t('audit.user')}</Table.Th>
-                  <Table.Th>{t('audit.device')}</Table.Th>
-                  <Table.Th>{t('audit.action')}</Table.Th>
-                  <Table.Th>{t('audit.outcome')}</Table.Th>
-                  <Table.Th>{t('audit.entity')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((entry) => (
-                  <AuditRow key={entry.seq} entry={entry} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {rows.length === 0 && <Text c="dimmed">{t('common.noData')}</Text>}
-          {entries.hasNextPage ? (
-            <Group justify="center">
-              <Button variant="default" onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            </Group>
-          ) : (
-            rows.length > 0 && (
-              <Text size="sm" c="dimmed" ta="center">
-                {t('audit.end')}
-              </Text>
-            )
-          )}
-        </>
-      )}
+      <LoadedList query={entries} rows={rows}>
+        {() => (
+          <>
+            <Table.ScrollContainer minWidth={900}>
+              <Table striped verticalSpacing="xs" fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('audit.time')}</Table.Th>
+                    <Table.Th>{t('audit.user')}</Table.Th>
+                    <Table.Th>{t('audit.device')}</Table.Th>
+                    <Table.Th>{t('audit.action')}</Table.Th>
+                    <Table.Th>{t('audit.outcome')}</Table.Th>
+                    <Table.Th>{t('audit.entity')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((entry) => (
+                    <AuditRow key={entry.seq} entry={entry} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {rows.length === 0 && <Text c="dimmed">{t('common.noData')}</Text>}
+            {entries.hasNextPage ? (
+              <Group justify="center">
+                <Button variant="default" onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
+                  {t('common.loadMore')}
+                </Button>
+              </Group>
+            ) : (
+              rows.length > 0 && (
+                <Text size="sm" c="dimmed" ta="center">
+                  {t('audit.end')}
+                </Text>
+              )
+            )}
+          </>
+        )}
+      </LoadedList>
     </Stack>
   );
 }

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
 import { useCan, useDocumentList, useDocumentTypes, useInstitutions } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { Loading } from '../../components/Loading';
+import { LoadedList } from '../../components/LoadedList';
 import { DocumentDrawer } from '../documents/DocumentDrawer';
 import { DocumentTable } from '../documents/DocumentTable';
 import { GenerateDocumentModal, type GenerateRequest } from '../documents/GenerateDocumentModal';
@@ -43,76 +42,66 @@ export function DocumentsTab() {
         <Title order={3} size="h5">
           {t('documents.caseMade')}
         </Title>
-        {made.isPending ? (
-          <Loading />
-        ) : made.isError ? (
-          <FormError error={made.error} />
-        ) : made.data.rows.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('documents.caseNone')}
-          </Text>
-        ) : (
-          <DocumentTable rows={made.data.rows} onOpen={setOpenId} testId="case-documents" />
-        )}
+        <LoadedList query={made} rows={made.data?.rows} empty={t('documents.caseNone')} emptySize="sm">
+          {(list) => <DocumentTable rows={list} onOpen={setOpenId} testId="case-documents" />}
+        </LoadedList>
       </Stack>
 
       <Stack gap="xs">
         <Title order={3} size="h5">
           {t('documents.caseOffered')}
         </Title>
-        {types.isPending ? (
-          <Loading />
-        ) : types.isError ? (
-          <FormError error={types.error} />
-        ) : (
-          <Table verticalSpacing="xs" data-testid="case-document-types">
-            <Table.Tbody>
-              {offered.map((type) => (
-                <Table.Tr key={type.code}>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Text size="sm" fw={500}>
-                        {type.title}
-                      </Text>
-                      {type.existing > 0 && (
-                        <Badge size="sm" variant="light" color="teal">
-                          {t('documents.madeCount', { count: type.existing })}
-                        </Badge>
-                      )}
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      {t('documents.fromStep', { steps: type.steps.map((s) => s.label).join(', ') })}
-                    </Text>
-                    {type.problem ? (
-                      <Text size="xs" c="red.8">
-                        {type.problem}
-                      </Text>
-                    ) : (
-                      type.missing.length > 0 && (
-                        <Text size="xs" c="yellow.9">
-                          {t('documents.blanks', { fields: type.missing.join(', ') })}
+        <LoadedList query={types} rows={offered}>
+          {(list) => (
+            <Table verticalSpacing="xs" data-testid="case-document-types">
+              <Table.Tbody>
+                {list.map((type) => (
+                  <Table.Tr key={type.code}>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Text size="sm" fw={500}>
+                          {type.title}
                         </Text>
-                      )
-                    )}
-                  </Table.Td>
-                  <Table.Td w={120} ta="right">
-                    {mayWork && type.mayMake && (
-                      <Button
-                        size="xs"
-                        variant={type.existing > 0 ? 'default' : 'light'}
-                        disabled={!!type.problem}
-                        aria-label={t('documents.makeNamed', { type: type.title })}
-                        onClick={() => setRequest({ caseId: c.id, caseVersion: c.version, type, referrals })}
-                      >
-                        {t('documents.make')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+                        {type.existing > 0 && (
+                          <Badge size="sm" variant="light" color="teal">
+                            {t('documents.madeCount', { count: type.existing })}
+                          </Badge>
+                        )}
+                      </Group>
+                      <Text size="xs" c="dimmed">
+                        {t('documents.fromStep', { steps: type.steps.map((s) => s.label).join(', ') })}
+                      </Text>
+                      {type.problem ? (
+                        <Text size="xs" c="red.8">
+                          {type.problem}
+                        </Text>
+                      ) : (
+                        type.missing.length > 0 && (
+                          <Text size="xs" c="yellow.9">
+                            {t('documents.blanks', { fields: type.missing.join(', ') })}
+                          </Text>
+                        )
+                      )}
+                    </Table.Td>
+                    <Table.Td w={120} ta="right">
+                      {mayWork && type.mayMake && (
+                        <Button
+                          size="xs"
+                          variant={type.existing > 0 ? 'default' : 'light'}
+                          disabled={!!type.problem}
+                          aria-label={t('documents.makeNamed', { type: type.title })}
+                          onClick={() => setRequest({ caseId: c.id, caseVersion: c.version, type, referrals })}
+                        >
+                          {t('documents.make')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </LoadedList>
         {mayWork && offered.length > 0 && offered.every((x) => !x.mayMake) && (
           <Alert variant="light" color="gray">
             {t('documents.noneForRole')}

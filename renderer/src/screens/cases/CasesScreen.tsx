@@ -6,8 +6,7 @@ import { Link, useParams } from 'react-router';
 import { vocab, type ServiceView } from '../../../../electron/core/api/contract';
 import { useCan, useCaseList, useServices, type CaseFilter } from '../../api/queries';
 import { DateField } from '../../components/DateField';
-import { FormError } from '../../components/FormError';
-import { Loading } from '../../components/Loading';
+import { LoadedList } from '../../components/LoadedList';
 import { Pager } from '../../components/Pager';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { optionData } from '../../i18n/labels';
@@ -176,27 +175,23 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
         </Group>
       </Stack>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <FormError error={list.error} />
-      ) : rows.length === 0 ? (
-        <Text c="dimmed">{t('cases.none')}</Text>
-      ) : (
-        <>
-          <CaseTable rows={rows} testId="case-list" />
-          <Pager
-            page={page}
-            pageSize={casePageSize}
-            rows={rows.length}
-            total={total}
-            cap={COUNT_CAP}
-            range="cases.range"
-            onPage={(n) => setFilter('page', n > 1 ? String(n) : '')}
-            testId="case-count"
-          />
-        </>
-      )}
+      <LoadedList query={list} rows={rows} empty={t('cases.none')}>
+        {() => (
+          <>
+            <CaseTable rows={rows} testId="case-list" />
+            <Pager
+              page={page}
+              pageSize={casePageSize}
+              rows={rows.length}
+              total={total}
+              cap={COUNT_CAP}
+              range="cases.range"
+              onPage={(n) => setFilter('page', n > 1 ? String(n) : '')}
+              testId="case-count"
+            />
+          </>
+        )}
+      </LoadedList>
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
+import { LoadedList } from '../../components/LoadedList';
 import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../i18n/format';
 import { ConnectToHost } from './ConnectToHost';
@@ -239,17 +240,9 @@ function PairingRequests() {
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Title order={4}>{t('lan.requestsTitle')}</Title>
-        {requests.isPending ? (
-          <Loading />
-        ) : requests.isError ? (
-          <FormError error={requests.error} />
-        ) : requests.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('lan.requestsNone')}
-          </Text>
-        ) : (
-          requests.data.map((r) => <PairingRequest key={r.id} request={r} />)
-        )}
+        <LoadedList query={requests} rows={requests.data} empty={t('lan.requestsNone')} emptySize="sm">
+          {(list) => list.map((r) => <PairingRequest key={r.id} request={r} />)}
+        </LoadedList>
       </Stack>
     </Paper>
   );
@@ -317,66 +310,60 @@ function Devices() {
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Title order={4}>{t('lan.devicesTitle')}</Title>
-        {devices.isPending ? (
-          <Loading />
-        ) : devices.isError ? (
-          <FormError error={devices.error} />
-        ) : devices.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('lan.devicesNone')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped verticalSpacing="xs" data-testid="lan-devices">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('lan.device')}</Table.Th>
-                  <Table.Th>{t('lan.pairedAt')}</Table.Th>
-                  <Table.Th>{t('lan.firstSeen')}</Table.Th>
-                  <Table.Th>{t('lan.lastSeen')}</Table.Th>
-                  <Table.Th>{t('lan.status')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {devices.data.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {d.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {d.fingerprintShort}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(d.pairedAt)}</Table.Td>
-                    <Table.Td>{seen(d.firstSeenAt)}</Table.Td>
-                    <Table.Td>
-                      {seen(d.lastSeenAt)}
-                      {d.lastAddress && (
-                        <Text size="xs" c="dimmed">
-                          {d.lastAddress}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={d.revokedAt ? 'gray' : d.connected ? 'teal' : 'yellow'}>
-                        {d.revokedAt ? t('lan.revoked') : d.connected ? t('lan.online') : t('lan.offline')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {!d.revokedAt && (
-                        <Button size="compact-xs" color="red" variant="light" onClick={() => setRevoking(d)}>
-                          {t('lan.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
+        <LoadedList query={devices} rows={devices.data} empty={t('lan.devicesNone')} emptySize="sm">
+          {(list) => (
+            <Table.ScrollContainer minWidth={760}>
+              <Table striped verticalSpacing="xs" data-testid="lan-devices">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('lan.device')}</Table.Th>
+                    <Table.Th>{t('lan.pairedAt')}</Table.Th>
+                    <Table.Th>{t('lan.firstSeen')}</Table.Th>
+                    <Table.Th>{t('lan.lastSeen')}</Table.Th>
+                    <Table.Th>{t('lan.status')}</Table.Th>
+                    <Table.Th>{t('common.actions')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          {d.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {d.fingerprintShort}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{formatDateTime(d.pairedAt)}</Table.Td>
+                      <Table.Td>{seen(d.firstSeenAt)}</Table.Td>
+                      <Table.Td>
+                        {seen(d.lastSeenAt)}
+                        {d.lastAddress && (
+                          <Text size="xs" c="dimmed">
+                            {d.lastAddress}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" color={d.revokedAt ? 'gray' : d.connected ? 'teal' : 'yellow'}>
+                          {d.revokedAt ? t('lan.revoked') : d.connected ? t('lan.online') : t('lan.offline')}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        {!d.revokedAt && (
+                          <Button size="compact-xs" color="red" variant="light" onClick={() => setRevoking(d)}>
+                            {t('lan.revoke')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </LoadedList>
       </Stack>
       {revoking && <RevokeModal device={revoking} onClose={() => setRevoking(null)} />}
     </Paper>

@@ -10,7 +10,7 @@ import { keys, useHolidays } from '../../api/queries';
 import { DateField } from '../../components/DateField';
 import { FormActions } from '../../components/FormActions';
 import { FormError } from '../../components/FormError';
-import { Loading } from '../../components/Loading';
+import { LoadedList } from '../../components/LoadedList';
 import { useApiSubmit } from '../../components/useApiSubmit';
 import { validators } from '../../components/validators';
 import { currentLanguage } from '../../i18n';
@@ -68,49 +68,43 @@ export function HolidaysSettings() {
         {t('holidaySettings.seedNotice', { year })}
       </Alert>
       <FormError error={seedError} />
-      {holidays.isPending ? (
-        <Loading />
-      ) : holidays.isError ? (
-        <FormError error={holidays.error} />
-      ) : holidays.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('holidaySettings.empty', { year })}
-        </Text>
-      ) : (
-        <Table striped verticalSpacing="xs" data-testid="holidays">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={220}>{t('holidaySettings.date')}</Table.Th>
-              <Table.Th>{t('holidaySettings.name')}</Table.Th>
-              <Table.Th w={150}>{t('holidaySettings.kind')}</Table.Th>
-              <Table.Th w={150}>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {holidays.data.map((h) => (
-              <Table.Tr key={h.date}>
-                <Table.Td>{weekdayDate(h.date)}</Table.Td>
-                <Table.Td>{h.name}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={kindColor[h.kind] ?? 'gray'}>
-                    {t(`holidaySettings.kinds.${h.kind as Kind}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Button size="compact-xs" variant="default" aria-label={`${t('holidaySettings.edit')} ${h.date}`} onClick={() => setDialog({ mode: 'edit', holiday: h })}>
-                      {t('holidaySettings.edit')}
-                    </Button>
-                    <Button size="compact-xs" variant="light" color="red" aria-label={`${t('holidaySettings.remove')} ${h.date}`} onClick={() => setDialog({ mode: 'remove', holiday: h })}>
-                      {t('holidaySettings.remove')}
-                    </Button>
-                  </Group>
-                </Table.Td>
+      <LoadedList query={holidays} rows={holidays.data} empty={t('holidaySettings.empty', { year })} emptySize="sm">
+        {(list) => (
+          <Table striped verticalSpacing="xs" data-testid="holidays">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={220}>{t('holidaySettings.date')}</Table.Th>
+                <Table.Th>{t('holidaySettings.name')}</Table.Th>
+                <Table.Th w={150}>{t('holidaySettings.kind')}</Table.Th>
+                <Table.Th w={150}>{t('common.actions')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((h) => (
+                <Table.Tr key={h.date}>
+                  <Table.Td>{weekdayDate(h.date)}</Table.Td>
+                  <Table.Td>{h.name}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={kindColor[h.kind] ?? 'gray'}>
+                      {t(`holidaySettings.kinds.${h.kind as Kind}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-xs" variant="default" aria-label={`${t('holidaySettings.edit')} ${h.date}`} onClick={() => setDialog({ mode: 'edit', holiday: h })}>
+                        {t('holidaySettings.edit')}
+                      </Button>
+                      <Button size="compact-xs" variant="light" color="red" aria-label={`${t('holidaySettings.remove')} ${h.date}`} onClick={() => setDialog({ mode: 'remove', holiday: h })}>
+                        {t('holidaySettings.remove')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </LoadedList>
       {dialog?.mode === 'edit' && <HolidayModal holiday={dialog.holiday} year={year} onClose={() => setDialog(null)} />}
       {dialog?.mode === 'remove' && <RemoveHolidayModal holiday={dialog.holiday} onClose={() => setDialog(null)} />}
     </Stack>

@@ -8,8 +8,7 @@ import { vocab, type InputOf, type InstitutionView } from '../../../../electron/
 import { call } from '../../api/client';
 import { keys, useInstitutions } from '../../api/queries';
 import { FormActions } from '../../components/FormActions';
-import { FormError } from '../../components/FormError';
-import { Loading } from '../../components/Loading';
+import { LoadedList } from '../../components/LoadedList';
 import { useApiSubmit } from '../../components/useApiSubmit';
 import { useEditBase } from '../../components/useEditBase';
 import { validators } from '../../components/validators';
@@ -31,60 +30,54 @@ export function InstitutionsSettings() {
         </Text>
         <Button onClick={() => setEditing({ institution: null })}>{t('directory.add')}</Button>
       </Group>
-      {institutions.isPending ? (
-        <Loading />
-      ) : institutions.isError ? (
-        <FormError error={institutions.error} />
-      ) : institutions.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('common.noData')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="xs" data-testid="institutions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('directory.name')}</Table.Th>
-                <Table.Th>{t('directory.kind')}</Table.Th>
-                <Table.Th>{t('directory.contact')}</Table.Th>
-                <Table.Th>{t('users.status')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {institutions.data.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {i.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {i.address}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{optionLabel(vocab.institutionKinds.items, i.kind)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{i.contactPerson}</Text>
-                    <Text size="xs" c="dimmed">
-                      {i.phone}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
-                      {i.active ? t('users.active') : t('users.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button size="compact-xs" variant="default" aria-label={`${t('directory.edit')} ${i.name}`} onClick={() => setEditing({ institution: i })}>
-                      {t('directory.edit')}
-                    </Button>
-                  </Table.Td>
+      <LoadedList query={institutions} rows={institutions.data} empty={t('common.noData')} emptySize="sm">
+        {(list) => (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped verticalSpacing="xs" data-testid="institutions">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('directory.name')}</Table.Th>
+                  <Table.Th>{t('directory.kind')}</Table.Th>
+                  <Table.Th>{t('directory.contact')}</Table.Th>
+                  <Table.Th>{t('users.status')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((i) => (
+                  <Table.Tr key={i.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {i.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {i.address}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{optionLabel(vocab.institutionKinds.items, i.kind)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{i.contactPerson}</Text>
+                      <Text size="xs" c="dimmed">
+                        {i.phone}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
+                        {i.active ? t('users.active') : t('users.inactive')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button size="compact-xs" variant="default" aria-label={`${t('directory.edit')} ${i.name}`} onClick={() => setEditing({ institution: i })}>
+                        {t('directory.edit')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </LoadedList>
       {editing && <InstitutionModal institution={editing.institution} onClose={() => setEditing(null)} />}
     </Stack>
   );

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../electron/core/api/contract';
 import { useCurrentSession, useUsers } from '../../api/queries';
-import { FormError } from '../../components/FormError';
-import { Loading } from '../../components/Loading';
+import { LoadedList } from '../../components/LoadedList';
 import { DeactivateUserModal } from './DeactivateUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
@@ -33,93 +32,91 @@ export function UsersScreen() {
         <Button onClick={() => setDialog({ kind: 'create' })}>{t('users.create')}</Button>
       </Group>
 
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <FormError error={users.error} />
-      ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped highlightOnHover verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('user.username')}</Table.Th>
-                <Table.Th>{t('user.fullName')}</Table.Th>
-                <Table.Th>{t('user.role')}</Table.Th>
-                <Table.Th>{t('users.status')}</Table.Th>
-                <Table.Th>{t('users.mustChange')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data.map((user) => {
-                const self = user.id === session.user.id;
-                return (
-                  <Table.Tr key={user.id} data-testid={`user-row-${user.username}`}>
-                    <Table.Td ff="monospace">{user.username}</Table.Td>
-                    <Table.Td>
-                      {user.fullName}
-                      {self && (
-                        <Text span size="xs" c="dimmed">
-                          {' '}
-                          ({t('users.you')})
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }} miw={96}>
-                      {user.active ? (
-                        <Badge color="teal" variant="light">
-                          {t('users.active')}
-                        </Badge>
-                      ) : (
-                        <Badge color="gray" variant="light" title={user.deactivationReason ?? undefined}>
-                          {t('users.inactive')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{user.mustChangePassword ? t('users.mustChangeYes') : ''}</Table.Td>
-                    <Table.Td>
-                      {user.active && (
-                        <Group gap={4} wrap="nowrap">
-                          <Button
-                            size="compact-xs"
-                            variant="default"
-                            aria-label={`${t('users.edit')} ${user.username}`}
-                            onClick={() => setDialog({ kind: 'edit', user })}
-                          >
-                            {t('users.edit')}
-                          </Button>
-                          {!self && (
-                            <>
-                              <Button
-                                size="compact-xs"
-                                variant="default"
-                                aria-label={`${t('users.resetPassword')} ${user.username}`}
-                                onClick={() => setDialog({ kind: 'reset', user })}
-                              >
-                                {t('users.resetPassword')}
-                              </Button>
-                              <Button
-                                size="compact-xs"
-                                variant="light"
-                                color="red"
-                                aria-label={`${t('users.deactivate')} ${user.username}`}
-                                onClick={() => setDialog({ kind: 'deactivate', user })}
-                              >
-                                {t('users.deactivate')}
-                              </Button>
-                            </>
-                          )}
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <LoadedList query={users} rows={users.data}>
+        {(list) => (
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped highlightOnHover verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('user.username')}</Table.Th>
+                  <Table.Th>{t('user.fullName')}</Table.Th>
+                  <Table.Th>{t('user.role')}</Table.Th>
+                  <Table.Th>{t('users.status')}</Table.Th>
+                  <Table.Th>{t('users.mustChange')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((user) => {
+                  const self = user.id === session.user.id;
+                  return (
+                    <Table.Tr key={user.id} data-testid={`user-row-${user.username}`}>
+                      <Table.Td ff="monospace">{user.username}</Table.Td>
+                      <Table.Td>
+                        {user.fullName}
+                        {self && (
+                          <Text span size="xs" c="dimmed">
+                            {' '}
+                            ({t('users.you')})
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }} miw={96}>
+                        {user.active ? (
+                          <Badge color="teal" variant="light">
+                            {t('users.active')}
+                          </Badge>
+                        ) : (
+                          <Badge color="gray" variant="light" title={user.deactivationReason ?? undefined}>
+                            {t('users.inactive')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{user.mustChangePassword ? t('users.mustChangeYes') : ''}</Table.Td>
+                      <Table.Td>
+                        {user.active && (
+                          <Group gap={4} wrap="nowrap">
+                            <Button
+                              size="compact-xs"
+                              variant="default"
+                              aria-label={`${t('users.edit')} ${user.username}`}
+                              onClick={() => setDialog({ kind: 'edit', user })}
+                            >
+                              {t('users.edit')}
+                            </Button>
+                            {!self && (
+                              <>
+                                <Button
+                                  size="compact-xs"
+                                  variant="default"
+                                  aria-label={`${t('users.resetPassword')} ${user.username}`}
+                                  onClick={() => setDialog({ kind: 'reset', user })}
+                                >
+                                  {t('users.resetPassword')}
+                                </Button>
+                                <Button
+                                  size="compact-xs"
+                                  variant="light"
+                                  color="red"
+                                  aria-label={`${t('users.deactivate')} ${user.username}`}
+                                  onClick={() => setDialog({ kind: 'deactivate', user })}
+                                >
+                                  {t('users.deactivate')}
+                                </Button>
+                              </>
+                            )}
+                          </Group>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </LoadedList>
 
       <UserFormModal
         opened={dialog?.kind === 'create' || dialog?.kind === 'edit'}
