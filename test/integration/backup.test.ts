@@ -34,8 +34,14 @@ describe('backups', () => {
   it('a backup made now is one encrypted file in the chosen folder; restored elsewhere it opens with the password and holds the case', async () => {
     const office = await officeWithCase();
     await setFolder(office, office.folder);
+    // Pieces of a backup cut short by a power cut are cleared; the office's own files are not touched.
+    writeFileSync(join(office.folder, '.Teduh-cadangan-20260101-000000.tdbk.db-part'), 'x');
+    writeFileSync(join(office.folder, 'Teduh-cadangan-20260101-000000.tdbk.part'), 'x');
+    writeFileSync(join(office.folder, 'catatan.txt'), 'milik kantor');
     const { made, status } = ok(await call(office.core, office.adminToken, 'backup.run', {}));
     expect(status.backups.map((b) => b.fileName)).toEqual([made.fileName]);
+    expect(readdirSync(office.folder).sort()).toEqual([made.fileName, 'catatan.txt'].sort());
+    rmSync(join(office.folder, 'catatan.txt'));
     const file = join(office.folder, made.fileName);
     const bytes = readFileSync(file);
     expect(bytes.length).toBe(made.size);

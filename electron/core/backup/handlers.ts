@@ -46,7 +46,7 @@ function backupNow(reg: Register, s: BackupSettings, nowIso: string): MadeBackup
   const problem = backupFolderProblem(s.folder, reg.dataDir);
   if (problem) throw new ApiError('VALIDATION', problem, { fields: { folder: problem } });
   try {
-    return makeBackup(reg.db, reg.databaseKey, reg.vault(), { folder: s.folder, keep: s.keep, nowIso, deviceId: reg.deviceId });
+    return makeBackup(reg.db, reg.databaseKey, reg.vault(), { folder: s.folder, dbFile: reg.dbFile, keep: s.keep, nowIso, deviceId: reg.deviceId });
   } catch (e) {
     throw new ApiError('VALIDATION', diskMessage(e), { fields: { folder: diskMessage(e) } });
   }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import Database from 'better-sqlite3';
@@ -11,8 +12,9 @@ import { DB_FILE, VAULT_FILE, readVault, type VaultFile } from '../vault/store';
 import { BackupFileError, readBackupHeader, unpackBackup, writeBackupFile, type BackupHeader } from './file';
 
 /**
- * Backups of the register: an encrypted copy of the database (SQLite's VACUUM INTO, which
- * keeps the register's encryption; the backup API would not) with the key-slot file, in a
+ * Backups of the register: an encrypted copy of the database (the file itself after a WAL
+ * checkpoint, or SQLite's VACUUM INTO, both keeping the register's encryption; SQLite's backup
+ * API would not) with the key-slot file, in a
  * folder the office chooses, ideally another disk. Made on request and, when the office
  * switches it on, once a day: when the last person logs out or the screen locks, or during
  * the day on a host that stays open. The newest `keep` are kept.
@@ -86,18 +88,21 @@ export interface MadeBackup extends BackupEntry {
 }
 
 /**
- * Makes one backup now: copies the open database (encrypted, with its own key), checks the
- * copy opens and passes SQLite's quick check, packs it with the key slots, then keeps only the
- * newest `keep` backups. Must run outside a transaction (VACUUM cannot run inside one).
+ * Makes one backup now: the WAL is checkpointed into the database file and the file copied as
+ * it is (still encrypted with the register's key), its SHA-256 compared with the original, and
+ * the copy opened with the key; then it is packed with the key slots and only the newest `keep`
+ * backups are kept. Runs synchronously, so nothing writes to the register meanwhile; when the
+ * checkpoint cannot finish, SQLite's VACUUM INTO (slower, same encryption) makes the copy.
+ * Must run outside a transaction.
  */
-export function makeBackup(opened: OpenDatabase, key: Buffer, vault: VaultFile, opts: { folder: string; keep: number; nowIso: string; deviceId: string }): MadeBackup {
+export function makeBackup(opened: OpenDatabase, key: Buffer, vault: VaultFile, opts: { folder: string; dbFile: string; keep: number; nowIso: string; deviceId: string }): MadeBackup {
   const name = `Teduh-cadangan-${stamp(opts.nowIso)}.tdbk`;
   const target = join(opts.folder, name);
   if (existsSync(target)) throw new BackupFileError('Cadangan dengan waktu yang sama sudah ada; coba lagi sebentar lagi.');
+  removeLeftovers(opts.folder);
   const copy = join(opts.folder, `.${name}.db-part`);
-  rmSync(copy, { force: true });
   try {
-    opened.sqlite.prepare('VACUUM INTO ?').run(copy);
+    copyDatabase(opened, opts.dbFile, copy);
     const schemaVersion = checkCopy(copy, key);
     const header = writeBackupFile(
       target,
@@ -111,15 +116,47 @@ export function makeBackup(opened: OpenDatabase, key: Buffer, vault: VaultFile, 
   }
 }
 
-/** Opens a database copy with the key and runs SQLite's quick check; returns its schema version. */
+function copyDatabase(opened: OpenDatabase, dbFile: string, copy: string): void {
+  const [cp] = opened.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  if (cp && cp.busy === 0 && cp.log <= 0) {
+    copyFileSync(dbFile, copy);
+    if (sha256File(copy) === sha256File(dbFile)) return;
+    rmSync(copy, { force: true });
+  }
+  opened.sqlite.prepare('VACUUM INTO ?').run(copy);
+}
+
+function sha256File(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  try {
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** Pieces of a backup cut short (the PC switched off during one): never a backup, always removed. */
+function removeLeftovers(folder: string): void {
+  for (const n of readdirSync(folder)) {
+    if (/^\.Teduh-cadangan-.*\.db-part$/.test(n) || /^Teduh-cadangan-.*\.tdbk\.part$/.test(n)) rmSync(join(folder, n), { force: true });
+  }
+}
+
+/** Opens a database copy with the key: it must decrypt and show its schema; returns the schema version. */
 function checkCopy(file: string, key: Buffer): number {
   const db = new Database(file, { fileMustExist: true });
   try {
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
     db.pragma(`key="x'${key.toString('hex')}'"`);
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new BackupFileError('Salinan basis data tidak lolos pemeriksaan; cadangan tidak disimpan.');
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new BackupFileError('Salinan basis data tidak dapat dibuka dengan kunci register; cadangan tidak disimpan.');
+    }
     return db.pragma('user_version', { simple: true }) as number;
   } finally {
     db.close();
