@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditVerifyResult } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { useApiSubmit } from '../../components/useApiSubmit';
 import { base64ToBytes, printDocx } from '../documents/docx';
 
@@ -70,15 +70,7 @@ export function AuditAnchorActions({ onChecked }: { onChecked: (result: AuditVer
             <Text size="sm">{t('audit.anchor.checkIntro')}</Text>
             <NumberInput label={t('audit.anchor.seq')} min={1} allowDecimal={false} allowNegative={false} data-autofocus {...form.getInputProps('anchor.seq')} />
             <TextInput label={t('audit.anchor.hash')} description={t('audit.anchor.hashHint')} ff="monospace" maxLength={100} {...form.getInputProps('anchor.hash')} />
-            <FormError message={submit.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setChecking(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={submit.pending}>
-                {t('audit.anchor.checkSubmit')}
-              </Button>
-            </Group>
+            <FormActions label={t('audit.anchor.checkSubmit')} submit={submit} onCancel={() => setChecking(false)} />
           </Stack>
         </form>
       </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -7,7 +7,7 @@ import type { DocumentDetail, DocumentTypeView } from '../../../../electron/core
 import type { ApiCallError } from '../../api/client';
 import { call } from '../../api/client';
 import { keys, useStaff } from '../../api/queries';
-import { FormError } from '../../components/FormError';
+import { FormActions } from '../../components/FormActions';
 import { newRequestId } from '../../components/requestId';
 import { useApiSubmit } from '../../components/useApiSubmit';
 
@@ -163,15 +163,12 @@ export function GenerateDocumentModal(props: {
                 />
               </>
             )}
-            <FormError message={submit.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={props.onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={submit.pending} disabled={!!type.problem && !isNewVersion}>
-                {t(isNewVersion ? 'documents.generate.submitVersion' : 'documents.generate.submit')}
-              </Button>
-            </Group>
+            <FormActions
+              label={t(isNewVersion ? 'documents.generate.submitVersion' : 'documents.generate.submit')}
+              submit={submit}
+              disabled={!!type.problem && !isNewVersion}
+              onCancel={props.onClose}
+            />
           </Stack>
         </form>
       )}
