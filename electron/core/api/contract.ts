@@ -135,6 +135,8 @@ export interface SessionView {
   mustChangePassword: boolean;
   permissions: Permission[];
   idleLockMinutes: number;
+  /** The office's zone: screens show times in it, whatever zone the PC's clock is set to. */
+  timeZone: SettingsView['timeZone'];
 }
 
 export interface LoginResult {

@@ -70,12 +70,14 @@ export function sessionView(reg: Register, userId: string, mustChangePassword: b
   if (!u) throw new ApiError('UNAUTHENTICATED');
   const office = db.select({ name: officeProfile.name }).from(officeProfile).get();
   const role = u.role as Role;
+  const general = readGeneralSettings(db);
   return {
     user: { id: u.id, username: u.username, fullName: u.fullName, role },
     officeName: office?.name ?? '',
     mustChangePassword,
     permissions: [...permissionsOf(role)],
-    idleLockMinutes: readGeneralSettings(db).idleLockMinutes,
+    idleLockMinutes: general.idleLockMinutes,
+    timeZone: general.timeZone,
   };
 }
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AuditEntryView, InputOf, SessionView } from '../../../electron/core/api/contract';
 import type { Permission } from '../../../electron/core/api/roles';
+import { setOfficeTimeZone } from '../i18n/format';
 import { call, isApiCallError } from './client';
 
 /** Query keys, in one place so invalidation and change events agree. */
@@ -59,7 +60,9 @@ export function useSession(enabled = true) {
     enabled,
     queryFn: async (): Promise<SessionView | null> => {
       try {
-        return await call('session.get', {});
+        const session = await call('session.get', {});
+        setOfficeTimeZone(session.timeZone);
+        return session;
       } catch (e) {
         if (isApiCallError(e, 'UNAUTHENTICATED') || isApiCallError(e, 'LOCKED')) return null;
         throw e;
@@ -82,6 +85,7 @@ export function useCan(): (permission: Permission) => boolean {
 }
 
 export function setSession(client: QueryClient, session: SessionView | null): void {
+  if (session) setOfficeTimeZone(session.timeZone);
   client.setQueryData(keys.session, session);
 }
 

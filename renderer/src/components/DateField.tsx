@@ -2,11 +2,11 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/id';
 import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+import { officeToday } from '../i18n/format';
 
-/** Today as 'YYYY-MM-DD' on this computer's calendar. */
+/** Today as 'YYYY-MM-DD' on the office's calendar. */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return officeToday(now);
 }
 
 function isoIfReal(year: number, month: number, day: number): string | null {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentSession } from '../../api/queries';
 import { visibleNavItems } from '../../app/nav';
+import { officeHour } from '../../i18n/format';
 import { BackupNotice } from './BackupNotice';
 import { CaseOverview } from './CaseOverview';
 
@@ -25,7 +26,7 @@ export function DashboardScreen() {
     <Stack gap="lg" maw={1200}>
       <Stack gap={4}>
         <Title order={1} size="h2">
-          {t(greetingKey(new Date().getHours()), { name: session.user.fullName })}
+          {t(greetingKey(officeHour()), { name: session.user.fullName })}
         </Title>
         <Text c="dimmed">{t('dashboard.signedInAs', { role })}</Text>
       </Stack>
