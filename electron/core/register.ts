@@ -46,6 +46,8 @@ export class Register {
   readonly dataDir: string;
   readonly clock: Clock;
   readonly scryptN: number;
+  /** Folder with `migrations/`. */
+  readonly resourcesDir: string;
   /** Set while this PC hosts LAN sharing: paired PCs need the register open when nobody here is logged in. */
   keepUnlocked: boolean;
   readonly sessions = new SessionStore();
@@ -65,7 +67,8 @@ export class Register {
     this.keepUnlocked = opts.keepUnlocked ?? false;
     this.onUnlocked = opts.onUnlocked;
     this.maintenance = opts.maintenance;
-    this.migrations = loadMigrations(join(opts.resourcesDir ?? DEFAULT_RESOURCES, 'migrations'));
+    this.resourcesDir = opts.resourcesDir ?? DEFAULT_RESOURCES;
+    this.migrations = loadMigrations(join(this.resourcesDir, 'migrations'));
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     this.deviceId = this.loadDeviceId();
   }

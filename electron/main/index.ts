@@ -90,6 +90,12 @@ function fileShellFor(sender: SenderLike, copies: OpenCopies): FileShell {
       return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
     },
     openPath: (path) => shell.openPath(path),
+    async chooseBackupPath() {
+      const options: Electron.OpenDialogOptions = { filters: [{ name: 'Cadangan Teduh', extensions: ['tdbk'] }], properties: ['openFile'] };
+      const win = appWindows().find((w) => w.webContents.id === sender.id);
+      const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
   };
 }
 

@@ -62,7 +62,7 @@ export async function initOffice(
  * Starts `teduh serve --web` on a port the system picks (port 0) and reads the address it
  * prints, so two harnesses can never race for one port.
  */
-async function startHarness(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+export async function startHarness(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(TSX, [CLI, 'serve', '--web', '--data-dir', dataDir, '--port', '0', '--save-dir', saveDirOf(dataDir)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,7 +104,7 @@ function saveDirOf(dataDir: string): string {
   return join(dataDir, '..', 'saved');
 }
 
-async function stopHarness(child: ChildProcess): Promise<void> {
+export async function stopHarness(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   child.kill('SIGTERM');

@@ -207,6 +207,7 @@ function validInputs(office: Office, desk: Person, c: { id: string; personId: st
     'documents.settings.update': { version: 1, paper: 'A4' },
     'documents.recoverySheet': { recoveryCode: '22222-33333-44444-55555-66666' },
     'audit.anchorSheet': {},
+    'setup.restore': { path: '/tmp/bukan-cadangan.tdbk', secret: 'tebak-tebakan' },
     'backup.status': {},
     'backup.settings.update': { version: 1, auto: false },
     'backup.run': {},

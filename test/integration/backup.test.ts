@@ -184,6 +184,33 @@ describe('backups', () => {
     expect(readdirSync(usb)).toHaveLength(1);
   });
 
+  it('a new PC restores the register from a backup on its first-run screen, and the restore is in the audit trail', async () => {
+    const office = await officeWithCase();
+    await setFolder(office, office.folder);
+    const { made } = ok(await call(office.core, office.adminToken, 'backup.run', {}));
+    const file = join(office.folder, made.fileName);
+    // The office's own PC still refuses: it has a register.
+    refused(await call(office.core, undefined, 'setup.restore', { path: file, secret: ADMIN.password }), 'ALREADY_INITIALIZED');
+
+    const fresh = startCore(join(tempDir(), 'register'), fast);
+    const missing = refused(await call(fresh, undefined, 'setup.restore', { path: join(office.folder, 'tidak-ada.tdbk'), secret: ADMIN.password }), 'VALIDATION');
+    expect(missing.fields).toEqual({ path: 'Berkas cadangan tidak ditemukan.' });
+    const wrong = refused(await call(fresh, undefined, 'setup.restore', { path: file, secret: 'bukan-sandinya' }), 'VALIDATION');
+    expect(Object.keys(wrong.fields ?? {})).toEqual(['secret']);
+    expect(ok(await call(fresh, undefined, 'setup.status', {}))).toEqual({ initialized: false, unlocked: false });
+
+    const r = ok(await call(fresh, undefined, 'setup.restore', { path: file, secret: office.recoveryCode }));
+    expect(r.backupCreatedAt).toBe(made.createdAt);
+    expect(ok(await call(fresh, undefined, 'setup.status', {}))).toEqual({ initialized: true, unlocked: false });
+    const token = await login(fresh, ADMIN.username, ADMIN.password);
+    expect(ok(await call(fresh, token, 'cases.get', { id: office.caseId })).persons.map((p) => p.fullName)).toContain(VICTIM);
+    const entries = ok(await call(fresh, token, 'audit.list', { action: 'setup.restore' }));
+    // The refused tries came before there was a register to record them in; the restore itself is recorded.
+    expect(entries.map((e) => e.outcome)).toEqual(['ok']);
+    expect(entries[0]!.deviceId).toBe(fresh.register.deviceId);
+    expect(ok(await call(fresh, token, 'audit.verify', {})).ok).toBe(true);
+  });
+
   it('teduh restore puts a backup in place from the command line, and refuses a wrong password', async () => {
     const office = await officeWithCase();
     await setFolder(office, office.folder);

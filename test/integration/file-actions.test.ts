@@ -245,6 +245,23 @@ describe('save as', () => {
   });
 });
 
+describe('choosing a backup to restore', () => {
+  it('answers the path chosen in the open dialog, or null where there is no dialog, and reads nothing', async () => {
+    const desk = await deskOf(null);
+    expect(await desk.act('chooseBackup', {})).toEqual({ ok: true, value: { path: null } });
+    const withDialog = createFileActions({
+      call: async () => expect.fail('nothing is read'),
+      copies: desk.copies,
+      chooseSavePath: async () => null,
+      openPath: async () => '',
+      chooseBackupPath: async () => 'E:\\Teduh-cadangan-20261122-170000.tdbk',
+    });
+    expect(await withDialog('chooseBackup', {})).toEqual({ ok: true, value: { path: 'E:\\Teduh-cadangan-20261122-170000.tdbk' } });
+    refusedWith(await withDialog('chooseBackup', { path: '/etc/passwd' }), 'VALIDATION');
+    expect(desk.reads).toEqual([]);
+  });
+});
+
 describe('what the page may ask', () => {
   it('malformed arguments are a VALIDATION error naming the field, and nothing is read', async () => {
     const desk = await deskOf(team.worker);

@@ -37,10 +37,14 @@ export const fileOpsSchemas = {
   open: z.object({ target: fileTargetSchema }).strict(),
   /** A copy saved where the user chooses; it is not encrypted. */
   save: z.object({ target: fileTargetSchema }).strict(),
+  /** The open dialog for a backup file (.tdbk), for restoring on the first-run screen; reads nothing. */
+  chooseBackup: z.object({}).strict(),
 } as const;
 
 export interface FileOps {
   open: { args: z.infer<typeof fileOpsSchemas.open>; value: { fileName: string } };
   /** saved false: the user cancelled the save dialog (nothing read, nothing audited). */
   save: { args: z.infer<typeof fileOpsSchemas.save>; value: { saved: boolean; fileName: string } };
+  /** path null: cancelled, or no dialog here (type the path instead). */
+  chooseBackup: { args: z.infer<typeof fileOpsSchemas.chooseBackup>; value: { path: string | null } };
 }

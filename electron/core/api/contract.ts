@@ -188,6 +188,19 @@ const coreContract = {
     audit: 'none',
     summary: 'Whether this office has been set up, and whether the register is unlocked.',
   }),
+  'setup.restore': method<{ backupCreatedAt: string; auditEntries: number }>()({
+    input: z
+      .object({
+        /** The backup file (.tdbk) on this PC, e.g. on a USB disk. */
+        path: z.string().trim().min(1, 'Pilih berkas cadangan').max(1000),
+        /** A password valid when the backup was made, or the recovery code. */
+        secret: z.string().min(1, 'Kata sandi atau kode pemulihan wajib diisi').max(256),
+      })
+      .strict(),
+    access: 'public',
+    audit: 'auth',
+    summary: 'On a PC with no register yet: puts a backup in place as its register, after checking it (SHA-256, integrity, audit chain) and that the password or recovery code opens it; then users log in as before.',
+  }),
   'setup.initialize': method<LoginResult & { recoveryCode: string }>()({
     input: z
       .object({

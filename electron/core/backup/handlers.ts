@@ -1,3 +1,5 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BackupStatusView } from '../api/contract-backup';
 import { ApiError } from '../api/errors';
 import { defineHandlers, requireSession } from '../api/handler';
@@ -14,8 +16,10 @@ import {
   listBackups,
   makeBackup,
   readBackupSettings,
+  restoreBackup,
   type BackupSettings,
   type MadeBackup,
+  type RestoreResult,
 } from './service';
 
 function statusOf(reg: Register): BackupStatusView {
@@ -82,6 +86,29 @@ export const backupHandlers = defineHandlers({
       ctx.audit.detail = JSON.stringify({ fields: changedFields(current, next) });
       ctx.changes.push({ type: 'settings.updated' });
       return statusOf(ctx.reg);
+    },
+  },
+  'setup.restore': {
+    needsDatabase: false,
+    async prepare(input, ctx) {
+      const { reg } = ctx;
+      if (reg.isInitialized() || reg.isUnlocked()) throw new ApiError('ALREADY_INITIALIZED');
+      try {
+        const r = await restoreBackup(input.path, reg.dataDir, input.secret, { resourcesDir: reg.resourcesDir, nowIso: ctx.nowIso });
+        // This PC keeps its own device id (the audit trail names the PC an entry came from).
+        const idFile = join(reg.dataDir, 'device-id');
+        if (!existsSync(idFile)) writeFileSync(idFile, reg.deviceId, { mode: 0o600 });
+        return r;
+      } catch (e) {
+        if (!(e instanceof BackupFileError)) throw e;
+        const field = /kata sandi|kode pemulihan/i.test(e.message) ? 'secret' : 'path';
+        throw new ApiError('VALIDATION', e.message, { fields: { [field]: e.message } });
+      }
+    },
+    run(_input, ctx, r: RestoreResult) {
+      ctx.audit.entityType = 'backup';
+      ctx.audit.detail = JSON.stringify({ backupCreatedAt: r.header.createdAt, auditEntries: r.auditEntries, previousKept: r.previous !== null });
+      return { backupCreatedAt: r.header.createdAt, auditEntries: r.auditEntries };
     },
   },
   'backup.run': {

@@ -198,6 +198,11 @@ export interface RestoreResult {
  */
 export async function restoreBackup(file: string, dataDir: string, secret: string, opts: { resourcesDir?: string; nowIso: string }): Promise<RestoreResult> {
   const target = resolve(dataDir);
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+  } catch {
+    throw new BackupFileError('Berkas cadangan tidak ditemukan.');
+  }
   const staging = `${target}.pemulihan-${stamp(opts.nowIso)}`;
   mkdirSync(dirname(target), { recursive: true });
   mkdirSync(staging, { mode: 0o700 });
@@ -227,7 +232,10 @@ export async function restoreBackup(file: string, dataDir: string, secret: strin
       sqlite.close();
     }
     let previous: string | null = null;
-    if (existsSync(target) && readdirSync(target).length > 0) {
+    // A folder with nothing but this PC's device id (a fresh install) is simply replaced;
+    // anything else there is moved aside, never deleted.
+    const holdsSomething = existsSync(target) && readdirSync(target).some((n) => n !== 'device-id');
+    if (holdsSomething) {
       previous = `${target}.sebelum-pemulihan-${stamp(opts.nowIso)}`;
       renameSync(target, previous);
     } else {

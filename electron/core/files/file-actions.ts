@@ -33,6 +33,8 @@ export interface FileActionDeps {
   chooseSavePath(defaultName: string, kind: FileKind): Promise<string | null>;
   /** Opens a file with the PC's program for it: '' on success, else an error text (Electron's shell.openPath). */
   openPath(path: string): Promise<string>;
+  /** The open dialog for a backup file: its path, or null (cancelled, or no dialog on this transport). */
+  chooseBackupPath?(): Promise<string | null>;
   /** Operational lines: the operation and an error code only, never a file name or path. */
   log?: (line: string) => void;
 }
@@ -230,7 +232,9 @@ export function createFileActions(deps: FileActionDeps): FileActions {
       if (!isOpName(op)) return { ok: false, error: errorBody('UNKNOWN_METHOD') };
       const parsed = fileOpsSchemas[op].safeParse(args ?? {});
       if (!parsed.success) return { ok: false, error: { ...errorBody('VALIDATION'), fields: zodFields(parsed.error) } };
-      return op === 'open' ? await open(parsed.data.target) : await save(parsed.data.target);
+      if (op === 'chooseBackup') return { ok: true, value: { path: (await deps.chooseBackupPath?.()) ?? null } };
+      const { target } = parsed.data as { target: FileTarget };
+      return op === 'open' ? await open(target) : await save(target);
     } catch (e) {
       log(`files: ${isOpName(op) ? op : 'unknown'} threw ${(e as Error)?.name ?? 'unknown'}`);
       return { ok: false, error: errorBody('INTERNAL') };

@@ -12,6 +12,7 @@ import { useApiSubmit } from '../../components/useApiSubmit';
 import { validators } from '../../components/validators';
 import { ConnectToHostEntry } from '../lan/ConnectToHost';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet';
+import { RestoreFromBackup } from './RestoreFromBackup';
 
 interface SetupValues {
   office: OfficeFormValues;
@@ -97,6 +98,7 @@ export function SetupScreen({ onFinished }: { onFinished: (session: SessionView)
         </form>
       )}
       {step === 0 && <ConnectToHostEntry />}
+      {step === 0 && <RestoreFromBackup />}
 
       {step === 1 && (
         <form onSubmit={form.onSubmit(submit.run)} noValidate>
