@@ -47,7 +47,8 @@ export function LettersScreen() {
   const list = useDocumentList(filter);
   const rows = list.data?.rows ?? [];
   const exportTarget: FileTarget = { kind: 'register', ...scope };
-  const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
+  // The last six years, and the one in the address if it is older.
+  const years = [...new Set([...Array.from({ length: 6 }, (_, i) => String(thisYear - i)), ...(year ? [year] : [])])];
 
   return (
     <Stack gap="md">
