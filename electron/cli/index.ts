@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OffsetClock, createCore } from '../core';
 import { verifyRegister } from '../core/audit';
 import { BackupFileError, restoreBackup } from '../core/backup';
+import { readVault, writeVault } from '../core/vault/store';
 import { auditAnchorSchema } from '../core/api/contract';
 import { exportDocuments, ExportRefused } from '../core/documents';
 import { parseArgs, readSecretFromStdin, requireValue, UsageError } from './args';
@@ -170,10 +171,17 @@ async function verify(argv: string[]): Promise<number> {
   }
   if (check.audit.anchor) {
     const a = check.audit.anchor;
-    const verdict = a.matches ? 'cocok' : a.found ? 'TIDAK COCOK: jejak audit sampai entri ini telah diubah' : 'TIDAK DITEMUKAN: entri ini tidak ada lagi';
+    const brokenBefore = check.audit.firstBroken !== null && check.audit.firstBroken.seq <= a.seq;
+    const verdict = a.matches
+      ? 'cocok'
+      : brokenBefore
+        ? 'tidak dapat diperiksa: rantai sudah rusak sebelum entri ini'
+        : a.found
+          ? 'TIDAK COCOK: periksa hash yang diketik; bila benar, jejak audit sampai entri ini telah diubah'
+          : 'TIDAK DITEMUKAN: entri ini tidak ada lagi';
     process.stdout.write(`Titik pembanding #${a.seq}: ${verdict}\n`);
   }
-  if (check.audit.head) process.stdout.write(`Entri terakhir: #${check.audit.head.seq} ${check.audit.head.hash}\n`);
+  if (check.audit.head) process.stdout.write(`Entri terakhir yang utuh: #${check.audit.head.seq} ${check.audit.head.hash}\n`);
   return check.ok ? 0 : 1;
 }
 
@@ -210,6 +218,20 @@ async function exportDocumentsCommand(argv: string[]): Promise<number> {
   }
 }
 
+/** The restore goes into the restored register's audit trail at its next unlock (queued beside the key slots). */
+function recordRestore(dataDir: string, backupCreatedAt: string): void {
+  const vault = readVault(dataDir);
+  vault.pendingAudit.push({
+    at: new Date().toISOString(),
+    username: null,
+    deviceId: existsSync(join(dataDir, 'device-id')) ? readFileSync(join(dataDir, 'device-id'), 'utf8').trim() : 'teduh-restore',
+    action: 'setup.restore',
+    outcome: 'ok',
+    detail: JSON.stringify({ backupCreatedAt, by: 'teduh restore' }),
+  });
+  writeVault(dataDir, vault);
+}
+
 async function restore(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['data-dir', 'from'], switches: [] });
   const dataDir = requireValue(args, 'data-dir');
@@ -217,7 +239,9 @@ async function restore(argv: string[]): Promise<number> {
   const secret = await readSecretFromStdin('Kata sandi atau kode pemulihan: ');
   try {
     const r = await restoreBackup(resolve(from), resolve(dataDir), secret, { nowIso: new Date().toISOString() });
-    process.stdout.write(`Register dipulihkan dari cadangan ${r.header.createdAt} (${r.auditEntries} entri jejak audit utuh).\n`);
+    process.stdout.write(`Register dipulihkan dari cadangan ${r.header.createdAt} (${r.auditEntries} entri jejak audit diperiksa).\n`);
+    if (r.auditBroken) process.stdout.write(`PERHATIAN: jejak audit di dalam cadangan rusak mulai entri #${r.auditBroken.seq} (${r.auditBroken.reason}). Laporkan kepada kepala kantor.\n`);
+    recordRestore(resolve(dataDir), r.header.createdAt);
     if (r.previous) process.stdout.write(`Register sebelumnya disimpan di ${r.previous}.\n`);
     return 0;
   } catch (e) {

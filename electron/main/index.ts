@@ -6,7 +6,7 @@ import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-proto
 import { SessionBridge, createCallHandler, createFilesHandler, trackPageLifetime, type CoreCall, type FileShell } from './ipc-bridge';
 import { LanClientMode, LanClientSetup, PairingFile, createLanClientHandler, safeStorageSecretStore } from './lan-client';
 import { createLineLog } from './log';
-import { blockRemoteRequests, denyAllPermissions, hardenWebContents, secureWebPreferences, type SenderLike } from './security';
+import { blockDownloads, blockRemoteRequests, denyAllPermissions, hardenWebContents, secureWebPreferences, type SenderLike } from './security';
 
 const APP_USER_MODEL_ID = 'id.go.teduh';
 
@@ -112,6 +112,7 @@ async function start(log: (line: string) => void): Promise<void> {
 
   denyAllPermissions(session.defaultSession);
   blockRemoteRequests(session.defaultSession);
+  blockDownloads(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererDir }));
   if (app.isPackaged) Menu.setApplicationMenu(null);
 

@@ -124,3 +124,15 @@ export interface RequestFilterSession {
 export function blockRemoteRequests(session: RequestFilterSession): void {
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
 }
+
+export interface DownloadSession {
+  on(event: 'will-download', listener: (event: { preventDefault(): void }) => void): unknown;
+}
+
+/**
+ * No downloads: a copy leaves the register only through "Save as", which warns that the copy
+ * is not encrypted and is audited; a link in the page cannot write a file past that.
+ */
+export function blockDownloads(session: DownloadSession): void {
+  session.on('will-download', (event) => event.preventDefault());
+}

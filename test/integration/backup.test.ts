@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core';
 import { BackupFileError, restoreBackup } from '../../electron/core/backup';
 import { anIntake } from '../fixtures/cases';
+import { openWithKey } from '../fixtures/raw-db';
 import { ADMIN, FAST_SCRYPT_N, call, disposeAll, login, newOffice, ok, refused, startCore, tempDir, type Office } from '../fixtures/office';
 
 // The subject is the backup, not key derivation: accounts use the cheaper FAST_SCRYPT_N.
@@ -35,8 +36,8 @@ describe('backups', () => {
     const office = await officeWithCase();
     await setFolder(office, office.folder);
     // Pieces of a backup cut short by a power cut are cleared; the office's own files are not touched.
-    writeFileSync(join(office.folder, '.Teduh-cadangan-20260101-000000.tdbk.db-part'), 'x');
-    writeFileSync(join(office.folder, 'Teduh-cadangan-20260101-000000.tdbk.part'), 'x');
+    writeFileSync(join(office.folder, '.Teduh-cadangan-0a1b2c3d-20260101-000000.tdbk.db-part'), 'x');
+    writeFileSync(join(office.folder, 'Teduh-cadangan-0a1b2c3d-20260101-000000.tdbk.part'), 'x');
     writeFileSync(join(office.folder, 'catatan.txt'), 'milik kantor');
     const { made, status } = ok(await call(office.core, office.adminToken, 'backup.run', {}));
     expect(status.backups.map((b) => b.fileName)).toEqual([made.fileName]);
@@ -123,8 +124,63 @@ describe('backups', () => {
       token = await login(office.core, ADMIN.username, ADMIN.password);
     }
     expect(readdirSync(folder).sort()).toEqual(made.slice(2).sort());
-    expect(made[0]).toBe('Teduh-cadangan-20261102-010000.tdbk');
+    expect(made[0]).toMatch(/^Teduh-cadangan-[0-9a-f]{8}-20261102-010000\.tdbk$/);
     expect(auditActions(office).filter((a) => a.action === 'backup.run').at(-1)!.detail).toContain('"removed":1');
+  });
+
+  it('two registers share one backup folder without counting or removing each other\'s backups', async () => {
+    const a = await officeWithCase();
+    const b = await newOffice(fast);
+    await setFolder(a, a.folder, { keep: 3 });
+    await setFolder(b, a.folder, { keep: 3, auto: true });
+    const fromA = ok(await call(a.core, a.adminToken, 'backup.run', {})).made.fileName;
+    const statusB = ok(await call(b.core, b.adminToken, 'backup.status', {}));
+    expect(statusB.backups).toEqual([]);
+    expect(statusB.due).toBe(true);
+    ok(await call(b.core, b.adminToken, 'auth.logout', {}));
+    const names = readdirSync(a.folder);
+    expect(names).toHaveLength(2);
+    expect(names).toContain(fromA);
+    expect(ok(await call(a.core, a.adminToken, 'backup.status', {})).backups.map((x) => x.fileName)).toEqual([fromA]);
+  });
+
+  it('a PC clock set back (a flat CMOS battery) never makes the new backup the one removed', async () => {
+    const clock = new ManualClock('2026-11-02T01:00:00.000Z');
+    const office = await newOffice({ ...fast, clock });
+    const folder = tempDir('teduh-cadangan-');
+    await setFolder(office, folder, { keep: 3, auto: false });
+    let token = office.adminToken;
+    for (let i = 0; i < 3; i++) {
+      ok(await call(office.core, token, 'backup.run', {}));
+      clock.advance(60_000);
+      token = await login(office.core, ADMIN.username, ADMIN.password);
+    }
+    clock.set('2025-12-01T01:00:00.000Z');
+    token = await login(office.core, ADMIN.username, ADMIN.password);
+    const { made, status } = ok(await call(office.core, token, 'backup.run', {}));
+    expect(readdirSync(folder)).toContain(made.fileName);
+    expect(readdirSync(folder)).toHaveLength(3);
+    // Its newest backup is dated in the future: the daily one is still due.
+    expect(status.due).toBe(false);
+    ok(await call(office.core, token, 'backup.settings.update', { version: status.version, auto: true }));
+    expect(ok(await call(office.core, token, 'backup.status', {})).due).toBe(true);
+  });
+
+  it('a backup whose audit chain is broken is still restored (the cases matter more), and the break is said', async () => {
+    const office = await officeWithCase();
+    await setFolder(office, office.folder, { auto: false });
+    const key = Buffer.from(office.core.register.databaseKey);
+    ok(await call(office.core, office.adminToken, 'auth.logout', {}));
+    const db = openWithKey(office.dataDir, key);
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET username = 'tidak.ada' WHERE seq = 2").run();
+    db.close();
+    const token = await login(office.core, ADMIN.username, ADMIN.password);
+    const { made } = ok(await call(office.core, token, 'backup.run', {}));
+    const fresh = startCore(join(tempDir(), 'register'), fast);
+    const r = ok(await call(fresh, undefined, 'setup.restore', { path: join(office.folder, made.fileName), secret: ADMIN.password }));
+    expect(r.auditBroken).toMatchObject({ seq: 2 });
+    ok(await call(fresh, await login(fresh, ADMIN.username, ADMIN.password), 'cases.get', { id: office.caseId }));
   });
 
   it('the folder must be a full path outside the data folder, and must exist', async () => {
@@ -134,6 +190,8 @@ describe('backups', () => {
       refused(await call(office.core, office.adminToken, 'backup.settings.update', { version: status.version, folder }), 'VALIDATION').fields?.folder;
     expect(await attempt('cadangan')).toContain('alamat folder lengkap');
     expect(await attempt(join(office.dataDir, 'cadangan'))).toContain('di dalam folder data Teduh');
+    expect(await attempt(join(office.dataDir, '..cadangan'))).toContain('di dalam folder data Teduh');
+    expect(await attempt(office.dataDir)).toContain('di dalam folder data Teduh');
     expect(await attempt(join(office.folder, 'belum-ada'))).toContain('Folder tidak ditemukan');
     // Not set up: making one says what to do.
     expect(refused(await call(office.core, office.adminToken, 'backup.run', {}), 'VALIDATION').message).toContain('Atur folder cadangan');

@@ -93,7 +93,7 @@ describe('teduh command line', () => {
     const dir = tempDir();
     await teduh(['init', '--data-dir', dir, '--office', 'X', '--admin', 'admin'], 'sandi-kantor-1\n');
     const sound = await teduh(['verify', '--data-dir', dir], 'sandi-kantor-1\n');
-    const [, seq, hash] = /Entri terakhir: #(\d+) ([0-9a-f]{64})/.exec(sound.stdout)!;
+    const [, seq, hash] = /Entri terakhir yang utuh: #(\d+) ([0-9a-f]{64})/.exec(sound.stdout)!;
     const typed = `${seq}:${hash!.slice(0, 8).toUpperCase()} ${hash!.slice(8, 16)}`;
     const matching = await teduh(['verify', '--data-dir', dir, '--anchor', typed], 'sandi-kantor-1\n');
     expect(matching.stdout).toContain(`Titik pembanding #${seq}: cocok`);

@@ -79,3 +79,12 @@ describe('files that leave the register', () => {
     expect(csv.split('\r\n')[1]).toBe('1/2;2026-11-23;Surat;"Hal; ""penting""";"A; B";REG/1;Dibatalkan;salah;2;x;0');
   });
 });
+
+describe('the register CSV opened in a spreadsheet', () => {
+  it('keeps a Hal that looks like a formula as text, so the spreadsheet does not run it', () => {
+    const row = { number: '1/2', letterDate: '2026-11-23', typeTitle: 'Surat', hal: '=HYPERLINK("http://x","klik")', addressee: '+62 812', registerNo: '-', status: 'active', voidReason: '@x', latestVersion: 1, createdBy: 'x', scans: 0 } as unknown as DocumentView;
+    const cells = registerCsv([row]).split('\r\n')[1]!;
+    expect(cells).toContain(`"'=HYPERLINK(""http://x"",""klik"")"`);
+    expect(cells).toContain(";'+62 812;'-;Berlaku;'@x;");
+  });
+});

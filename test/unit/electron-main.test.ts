@@ -99,6 +99,7 @@ const fake = await vi.hoisted(async () => {
         setPermissionCheckHandler: vi.fn(),
         setDevicePermissionHandler: vi.fn(),
         webRequest: { onBeforeRequest: (l: (typeof webRequestListeners)[number]) => void webRequestListeners.push(l) },
+        on: vi.fn(),
       },
     },
   };
@@ -172,6 +173,12 @@ describe('the Electron shell', () => {
     let cancel: boolean | undefined;
     fake.webRequestListeners[0]!({ url: 'https://cdn.example.com/x.js' }, (r) => (cancel = r.cancel));
     expect(cancel).toBe(true);
+    // And downloads: a copy leaves only through Save as.
+    const [event, onDownload] = s.on.mock.calls.find((c) => c[0] === 'will-download') as [string, (e: { preventDefault(): void }) => void];
+    expect(event).toBe('will-download');
+    const preventDefault = vi.fn();
+    onDownload({ preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
   });
 
   it("answers the page's calls from the real core, and refuses a subframe", async () => {

@@ -15,6 +15,7 @@ import {
 import { SessionBridge, createCallHandler, createFilesHandler, trackPageLifetime, type FileShell } from '../../electron/main/ipc-bridge';
 import { OpenCopies } from '../../electron/core/files';
 import {
+  blockDownloads,
   blockRemoteRequests,
   denyAllPermissions,
   hardenWebContents,
@@ -308,6 +309,14 @@ describe('the page cannot leave the app or open anything', () => {
       expect(handlers.check!({}, permission, 'app://teduh', {})).toBe(false);
     }
     expect(handlers.device!({ deviceType: 'usb', origin: 'app://teduh' })).toBe(false);
+  });
+
+  it('refuses every download, so no copy leaves but through Save as', () => {
+    let listener: ((e: { preventDefault(): void }) => void) | undefined;
+    blockDownloads({ on: (_event, l) => void (listener = l) });
+    const event = preventable({});
+    listener!(event);
+    expect(event.defaultPrevented).toBe(true);
   });
 
   it('cancels every request for remote content', () => {

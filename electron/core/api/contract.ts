@@ -188,7 +188,7 @@ const coreContract = {
     audit: 'none',
     summary: 'Whether this office has been set up, and whether the register is unlocked.',
   }),
-  'setup.restore': method<{ backupCreatedAt: string; auditEntries: number }>()({
+  'setup.restore': method<{ backupCreatedAt: string; auditEntries: number; auditBroken: { seq: number; reason: string } | null }>()({
     input: z
       .object({
         /** The backup file (.tdbk) on this PC, e.g. on a USB disk. */

@@ -15,6 +15,8 @@ import {
   backupFolderProblem,
   listBackups,
   makeBackup,
+  newRegisterId,
+  normalizeFolder,
   readBackupSettings,
   restoreBackup,
   type BackupSettings,
@@ -29,7 +31,7 @@ function statusOf(reg: Register): BackupStatusView {
     folderProblem: s.folder ? backupFolderProblem(s.folder, reg.dataDir) : null,
     auto: s.auto,
     keep: s.keep,
-    backups: listBackups(s.folder).map(({ fileName, createdAt, size }) => ({ fileName, createdAt, size })),
+    backups: listBackups(s.folder, s.registerId).map(({ fileName, createdAt, size }) => ({ fileName, createdAt, size })),
     due: autoBackupDue(s, reg.clock.now().getTime()),
     version: s.version,
   };
@@ -46,11 +48,19 @@ function diskMessage(e: unknown): string {
 }
 
 function backupNow(reg: Register, s: BackupSettings, nowIso: string): MadeBackup {
-  if (!s.folder) throw new ApiError('VALIDATION', 'Atur folder cadangan dulu.', { fields: { folder: 'Folder cadangan wajib diisi' } });
+  if (!s.folder || !s.registerId) throw new ApiError('VALIDATION', 'Atur folder cadangan dulu.', { fields: { folder: 'Folder cadangan wajib diisi' } });
   const problem = backupFolderProblem(s.folder, reg.dataDir);
   if (problem) throw new ApiError('VALIDATION', problem, { fields: { folder: problem } });
   try {
-    return makeBackup(reg.db, reg.databaseKey, reg.vault(), { folder: s.folder, dbFile: reg.dbFile, keep: s.keep, nowIso, deviceId: reg.deviceId });
+    return makeBackup(reg.db, reg.databaseKey, reg.vault(), {
+      folder: s.folder,
+      registerId: s.registerId,
+      dbFile: reg.dbFile,
+      workDir: join(reg.dataDir, '.cadangan-kerja'),
+      keep: s.keep,
+      nowIso,
+      deviceId: reg.deviceId,
+    });
   } catch (e) {
     throw new ApiError('VALIDATION', diskMessage(e), { fields: { folder: diskMessage(e) } });
   }
@@ -65,15 +75,17 @@ export const backupHandlers = defineHandlers({
       const me = requireSession(ctx);
       const { db } = ctx.reg.db;
       const before = readBackupSettings(db);
-      if (input.folder) {
-        const problem = backupFolderProblem(input.folder, ctx.reg.dataDir);
+      const folder = input.folder ? normalizeFolder(input.folder) : input.folder;
+      if (folder) {
+        const problem = backupFolderProblem(folder, ctx.reg.dataDir);
         if (problem) throw new ApiError('VALIDATION', problem, { fields: { folder: problem } });
       }
       const { version: _v, exists: _e, ...current } = before;
       const next: BackupSettings = {
-        folder: input.folder === undefined ? current.folder : input.folder,
+        folder: folder === undefined ? current.folder : folder,
         auto: input.auto ?? current.auto,
         keep: input.keep ?? current.keep,
+        registerId: current.registerId ?? newRegisterId(),
       };
       if (!before.exists) {
         db.insert(settingsTable)
@@ -94,8 +106,14 @@ export const backupHandlers = defineHandlers({
       const { reg } = ctx;
       if (reg.isInitialized() || reg.isUnlocked()) throw new ApiError('ALREADY_INITIALIZED');
       try {
-        const r = await restoreBackup(input.path, reg.dataDir, input.secret, { resourcesDir: reg.resourcesDir, nowIso: ctx.nowIso });
-        // This PC keeps its own device id (the audit trail names the PC an entry came from).
+        const r = await restoreBackup(input.path, reg.dataDir, input.secret, {
+          resourcesDir: reg.resourcesDir,
+          nowIso: ctx.nowIso,
+          // Set up as a new office meanwhile (another window): that register stays.
+          beforeReplace: () => {
+            if (reg.isInitialized() || reg.isUnlocked()) throw new ApiError('ALREADY_INITIALIZED');
+          },
+        });
         const idFile = join(reg.dataDir, 'device-id');
         if (!existsSync(idFile)) writeFileSync(idFile, reg.deviceId, { mode: 0o600 });
         return r;
@@ -107,8 +125,8 @@ export const backupHandlers = defineHandlers({
     },
     run(_input, ctx, r: RestoreResult) {
       ctx.audit.entityType = 'backup';
-      ctx.audit.detail = JSON.stringify({ backupCreatedAt: r.header.createdAt, auditEntries: r.auditEntries, previousKept: r.previous !== null });
-      return { backupCreatedAt: r.header.createdAt, auditEntries: r.auditEntries };
+      ctx.audit.detail = JSON.stringify({ backupCreatedAt: r.header.createdAt, auditEntries: r.auditEntries, auditBrokenAt: r.auditBroken?.seq ?? null, previousKept: r.previous !== null });
+      return { backupCreatedAt: r.header.createdAt, auditEntries: r.auditEntries, auditBroken: r.auditBroken };
     },
   },
   'backup.run': {

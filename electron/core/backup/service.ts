@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { eq } from 'drizzle-orm';
 import Database from 'better-sqlite3';
 import type { Db, OpenDatabase } from '../db/open';
@@ -25,15 +25,24 @@ export interface BackupSettings {
   folder: string | null;
   auto: boolean;
   keep: number;
+  /**
+   * Names this register's backups (8 hex characters), so registers of several PCs can share
+   * one folder without counting or removing each other's backups. Set with the folder.
+   */
+  registerId: string | null;
 }
 
-export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: null, auto: true, keep: 14 };
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: null, auto: true, keep: 14, registerId: null };
+
+export function newRegisterId(): string {
+  return randomBytes(4).toString('hex');
+}
 export const BACKUP_SETTINGS_KEY = 'backup';
 /** A daily backup is due this long after the last one (a little under a day, so the same hour each day stays due). */
 export const AUTO_INTERVAL_MS = 20 * 60 * 60 * 1000;
 
 const DEFAULT_RESOURCES = resolve(import.meta.dirname, '../../../resources');
-const FILE_PATTERN = /^Teduh-cadangan-(\d{8}-\d{6})\.tdbk$/;
+const FILE_PATTERN = /^Teduh-cadangan-([0-9a-f]{8})-(\d{8}-\d{6})\.tdbk$/;
 
 export function readBackupSettings(db: Db): BackupSettings & { version: number; exists: boolean } {
   const row = db.select().from(settings).where(eq(settings.id, BACKUP_SETTINGS_KEY)).get();
@@ -46,14 +55,20 @@ export interface BackupEntry {
   size: number;
 }
 
-/** The backups in the folder, newest first (by the time in their name). */
-export function listBackups(folder: string | null): BackupEntry[] {
-  if (!folder || !existsSync(folder)) return [];
+/** This register's backups in the folder, newest first (by the time in their name); none when it cannot be read. */
+export function listBackups(folder: string | null, registerId: string | null): BackupEntry[] {
+  if (!folder || !registerId) return [];
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
   const out: BackupEntry[] = [];
-  for (const name of readdirSync(folder)) {
+  for (const name of names) {
     const m = FILE_PATTERN.exec(name);
-    if (!m) continue;
-    const s = m[1]!;
+    if (!m || m[1] !== registerId) continue;
+    const s = m[2]!;
     const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.000Z`;
     try {
       out.push({ fileName: name, createdAt, size: statSync(join(folder, name)).size });
@@ -64,16 +79,34 @@ export function listBackups(folder: string | null): BackupEntry[] {
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/** "E:" as typed means the root of drive E. */
+export function normalizeFolder(folder: string): string {
+  const f = folder.trim();
+  return /^[A-Za-z]:$/.test(f) ? `${f}\\` : f;
+}
+
+const realOrResolved = (p: string) => {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return resolve(p);
+  }
+};
+
 /** Why a folder cannot hold backups, or null. */
-export function backupFolderProblem(folder: string, dataDir: string): string | null {
-  if (!isAbsolute(folder)) return 'Tulis alamat folder lengkap, dimulai dengan huruf drive (misalnya D: untuk disk kedua atau E: untuk flashdisk).';
-  const rel = relative(resolve(dataDir), resolve(folder));
-  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+export function backupFolderProblem(folderInput: string, dataDir: string): string | null {
+  const folder = normalizeFolder(folderInput);
+  if (!isAbsolute(folder)) return 'Tulis alamat folder lengkap, dimulai dengan huruf drive (misalnya E: untuk flashdisk, atau folder di disk kedua).';
+  // Compared as the disk sees them (junctions, short names, letter case on Windows).
+  const rel = relative(realOrResolved(dataDir), realOrResolved(folder));
+  const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  if (!outside) {
     return 'Folder cadangan tidak boleh berada di dalam folder data Teduh: bila komputer atau disk rusak, keduanya hilang bersama. Pilih disk lain atau flashdisk.';
   }
   if (!existsSync(folder)) return 'Folder tidak ditemukan. Buat foldernya dulu, atau pasang flashdisk-nya.';
   try {
     if (!statSync(folder).isDirectory()) return 'Alamat ini bukan folder.';
+    readdirSync(folder);
   } catch {
     return 'Folder tidak dapat dibaca.';
   }
@@ -95,12 +128,21 @@ export interface MadeBackup extends BackupEntry {
  * checkpoint cannot finish, SQLite's VACUUM INTO (slower, same encryption) makes the copy.
  * Must run outside a transaction.
  */
-export function makeBackup(opened: OpenDatabase, key: Buffer, vault: VaultFile, opts: { folder: string; dbFile: string; keep: number; nowIso: string; deviceId: string }): MadeBackup {
-  const name = `Teduh-cadangan-${stamp(opts.nowIso)}.tdbk`;
+export function makeBackup(
+  opened: OpenDatabase,
+  key: Buffer,
+  vault: VaultFile,
+  opts: { folder: string; registerId: string; dbFile: string; workDir: string; keep: number; nowIso: string; deviceId: string },
+): MadeBackup {
+  const name = `Teduh-cadangan-${opts.registerId}-${stamp(opts.nowIso)}.tdbk`;
   const target = join(opts.folder, name);
   if (existsSync(target)) throw new BackupFileError('Cadangan dengan waktu yang sama sudah ada; coba lagi sebentar lagi.');
   removeLeftovers(opts.folder);
-  const copy = join(opts.folder, `.${name}.db-part`);
+  // The raw copy is made on this disk, beside the register (it is encrypted like it): the backup
+  // disk, often a slow USB stick, is written once, with the packed file.
+  rmSync(opts.workDir, { recursive: true, force: true });
+  mkdirSync(opts.workDir, { recursive: true, mode: 0o700 });
+  const copy = join(opts.workDir, 'salinan.db');
   try {
     copyDatabase(opened, opts.dbFile, copy);
     const schemaVersion = checkCopy(copy, key);
@@ -109,10 +151,16 @@ export function makeBackup(opened: OpenDatabase, key: Buffer, vault: VaultFile, 
       { vault: Buffer.from(JSON.stringify({ ...vault, pendingAudit: [] })), dbFile: copy },
       { createdAt: opts.nowIso, schemaVersion, deviceId: opts.deviceId },
     );
-    const removed = prune(opts.folder, opts.keep);
+    try {
+      readBackupHeader(target);
+    } catch (e) {
+      rmSync(target, { force: true });
+      throw e;
+    }
+    const removed = prune(opts.folder, opts.registerId, opts.keep, name);
     return { fileName: name, createdAt: opts.nowIso, size: statSync(target).size, removed, header };
   } finally {
-    rmSync(copy, { force: true });
+    rmSync(opts.workDir, { recursive: true, force: true });
   }
 }
 
@@ -147,7 +195,7 @@ function removeLeftovers(folder: string): void {
 
 /** Opens a database copy with the key: it must decrypt and show its schema; returns the schema version. */
 function checkCopy(file: string, key: Buffer): number {
-  const db = new Database(file, { fileMustExist: true });
+  const db = new Database(file, { fileMustExist: true, readonly: true });
   try {
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
@@ -163,9 +211,11 @@ function checkCopy(file: string, key: Buffer): number {
   }
 }
 
-function prune(folder: string, keep: number): number {
+/** Keeps the newest `keep` of this register's backups; never the one just written, whatever the clock says. */
+function prune(folder: string, registerId: string, keep: number, justWritten: string): number {
   let removed = 0;
-  for (const old of listBackups(folder).slice(keep)) {
+  const others = listBackups(folder, registerId).filter((b) => b.fileName !== justWritten);
+  for (const old of others.slice(Math.max(0, keep - 1))) {
     try {
       rmSync(join(folder, old.fileName));
       removed++;
@@ -176,16 +226,23 @@ function prune(folder: string, keep: number): number {
   return removed;
 }
 
-/** Whether the daily backup is due: switched on, a folder set, and none in the last 20 hours. */
+/**
+ * Whether the daily backup is due: switched on, a folder set, and none in the last 20 hours.
+ * A newest backup dated in the future (the clock was once ahead) does not stop it.
+ */
 export function autoBackupDue(s: BackupSettings, nowMs: number): boolean {
   if (!s.auto || !s.folder) return false;
-  const newest = listBackups(s.folder)[0];
-  return !newest || nowMs - Date.parse(newest.createdAt) >= AUTO_INTERVAL_MS;
+  const newest = listBackups(s.folder, s.registerId)[0];
+  if (!newest) return true;
+  const age = nowMs - Date.parse(newest.createdAt);
+  return age >= AUTO_INTERVAL_MS || age < -60 * 60 * 1000;
 }
 
 export interface RestoreResult {
   header: BackupHeader;
   auditEntries: number;
+  /** The backup's audit chain is broken here: restored all the same (the cases matter more), and said. */
+  auditBroken: { seq: number; reason: string } | null;
   /** Where the register that was there before now lies (null: the folder was empty). */
   previous: string | null;
 }
@@ -196,7 +253,12 @@ export interface RestoreResult {
  * passes SQLite's integrity check and its audit chain verifies; the register that was there
  * is moved aside, never deleted. Throws BackupFileError with the reason otherwise.
  */
-export async function restoreBackup(file: string, dataDir: string, secret: string, opts: { resourcesDir?: string; nowIso: string }): Promise<RestoreResult> {
+export async function restoreBackup(
+  file: string,
+  dataDir: string,
+  secret: string,
+  opts: { resourcesDir?: string; nowIso: string; beforeReplace?: () => void },
+): Promise<RestoreResult> {
   const target = resolve(dataDir);
   try {
     if (!statSync(file).isFile()) throw new Error('not a file');
@@ -222,30 +284,58 @@ export async function restoreBackup(file: string, dataDir: string, secret: strin
     const { sqlite } = openDatabase(join(staging, DB_FILE), key, migrations, { inspectOnly: true });
     key.fill(0);
     let auditEntries = 0;
+    let auditBroken: RestoreResult['auditBroken'] = null;
     try {
       const integrity = sqlite.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok') throw new BackupFileError('Basis data di dalam cadangan tidak lolos pemeriksaan integritas.');
       const chain = verifyAuditChain(sqlite);
-      if (!chain.ok) throw new BackupFileError(`Jejak audit di dalam cadangan rusak mulai entri #${chain.firstBroken?.seq ?? '?'}.`);
       auditEntries = chain.checked;
+      auditBroken = chain.firstBroken;
     } finally {
       sqlite.close();
     }
+    // This PC keeps its own device id (the audit trail names the PC an entry came from).
+    if (existsSync(join(target, 'device-id'))) copyFileSync(join(target, 'device-id'), join(staging, 'device-id'));
+    opts.beforeReplace?.();
     let previous: string | null = null;
     // A folder with nothing but this PC's device id (a fresh install) is simply replaced;
     // anything else there is moved aside, never deleted.
     const holdsSomething = existsSync(target) && readdirSync(target).some((n) => n !== 'device-id');
     if (holdsSomething) {
       previous = `${target}.sebelum-pemulihan-${stamp(opts.nowIso)}`;
-      renameSync(target, previous);
+      try {
+        renamePatiently(target, previous);
+      } catch {
+        throw new BackupFileError('Register yang ada tidak dapat dipindahkan (masih dibuka program lain?). Tutup Teduh dan program lain yang memakai folder data, lalu coba lagi. Tidak ada yang diubah.');
+      }
     } else {
-      rmSync(target, { recursive: true, force: true });
+      rmSync(target, { recursive: true, force: true, maxRetries: 5 });
     }
-    renameSync(staging, target);
-    return { header, auditEntries, previous };
+    try {
+      renamePatiently(staging, target);
+    } catch {
+      // Put the register that was there back where it was: a failed restore changes nothing.
+      if (previous) renamePatiently(previous, target);
+      throw new BackupFileError('Cadangan tidak dapat dipasang di folder data (sedang dipakai program lain?). Register yang ada tidak diubah; coba lagi.');
+    }
+    return { header, auditEntries, auditBroken, previous };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
+  }
+}
+
+/** A rename that waits out a file briefly held by antivirus or the search indexer on Windows. */
+function renamePatiently(from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
   }
 }
 

@@ -77,7 +77,10 @@ export function checkScan(mime: string, bytes: Buffer): void {
 }
 
 const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
+  let s = v === null ? '' : String(v);
+  // A text typed into a letter (its Hal, its addressee) that starts like a formula would be run by
+  // the spreadsheet that opens the file: it is kept as text.
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -54,6 +54,8 @@ export const documentsEn: typeof documentsId = {
       void: 'Void document',
     },
     generate: {
+      conflictTitle: 'The case changed',
+      conflictText: 'Someone else changed this case just now. The screen has been reloaded; check it and make the document again.',
       title: 'Make {{type}}',
       titleVersion: 'New version: {{type}}',
       intro: 'Number, date, names and content come from the register. Change the letter header below if needed.',

@@ -52,6 +52,8 @@ export const documentsId = {
       void: 'Batalkan dokumen',
     },
     generate: {
+      conflictTitle: 'Kasus berubah',
+      conflictText: 'Kasus ini baru saja diubah orang lain. Layar dimuat ulang; periksa lalu buat dokumennya lagi.',
       title: 'Buat {{type}}',
       titleVersion: 'Versi baru: {{type}}',
       intro: 'Nomor, tanggal, nama, dan isi diambil dari register. Ubah kepala surat di bawah bila perlu.',

@@ -187,6 +187,8 @@ export const en: Messages = {
     restoreHint: 'Restoring is done with Teduh closed, with the teduh restore command (see the guide), using a password valid when the backup was made or the recovery code. The register there is moved aside, not deleted.',
   },
   restore: {
+    auditBrokenTitle: 'The audit trail in the backup is broken',
+    auditBroken: 'The register was restored, but its audit trail is broken from entry #{{seq}}: something changed it before the backup was made. Report it to the head of the office.',
     open: 'Restore the register from a backup',
     title: 'Restore the register from a backup',
     intro: 'For a new or repaired computer: the office register is put back from a backup file (.tdbk), for example on a USB disk. The backup is checked first; then everyone logs in with their account as before.',
@@ -296,7 +298,7 @@ export const en: Messages = {
       hashShort: 'Type at least the first 16 characters of the hash',
       checkSubmit: 'Check',
       matches: 'Anchor #{{seq}} matches.',
-      mismatch: 'Anchor #{{seq}} DOES NOT MATCH: the audit log up to this entry has been changed, even though the chain looks whole. Report it to the head of the office.',
+      mismatch: 'Anchor #{{seq}} DOES NOT MATCH. Check the hash as typed; if it is right, the audit log up to this entry has been changed even though the chain looks whole. Report it to the head of the office.',
       missing: 'Entry #{{seq}} of the anchor is not in the audit log. Check the number; if it is right, the log has been cut. Report it to the head of the office.',
       head: 'Newest entry #{{seq}} · hash {{hash}}…',
     },

@@ -186,6 +186,8 @@ export const id = {
     restoreHint: 'Memulihkan dari cadangan dilakukan saat Teduh tertutup, dengan perintah teduh restore (lihat panduan), memakai kata sandi yang berlaku saat cadangan dibuat atau kode pemulihan. Register yang ada dipindahkan ke samping, tidak dihapus.',
   },
   restore: {
+    auditBrokenTitle: 'Jejak audit di dalam cadangan rusak',
+    auditBroken: 'Register dipulihkan, tetapi jejak auditnya rusak mulai entri #{{seq}}: ada yang mengubahnya sebelum cadangan dibuat. Laporkan kepada kepala kantor.',
     open: 'Pulihkan register dari cadangan',
     title: 'Pulihkan register dari cadangan',
     intro: 'Untuk komputer baru atau yang diperbaiki: register kantor dipasang kembali dari berkas cadangan (.tdbk), misalnya dari flashdisk. Cadangan diperiksa dulu; setelah itu semua orang masuk dengan akun seperti biasa.',
@@ -295,7 +297,7 @@ export const id = {
       hashShort: 'Ketik paling sedikit 16 karakter pertama hash',
       checkSubmit: 'Periksa',
       matches: 'Titik pembanding #{{seq}} cocok.',
-      mismatch: 'Titik pembanding #{{seq}} TIDAK COCOK: jejak audit sampai entri ini telah diubah, walaupun rantainya tampak utuh. Laporkan kepada kepala kantor.',
+      mismatch: 'Titik pembanding #{{seq}} TIDAK COCOK. Periksa hash yang diketik; bila sudah benar, jejak audit sampai entri ini telah diubah walaupun rantainya tampak utuh. Laporkan kepada kepala kantor.',
       missing: 'Entri #{{seq}} dari titik pembanding tidak ada di jejak audit. Periksa nomornya; bila benar, jejak audit telah dipotong. Laporkan kepada kepala kantor.',
       head: 'Entri terakhir #{{seq}} · hash {{hash}}…',
     },

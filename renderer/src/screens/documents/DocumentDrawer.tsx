@@ -125,7 +125,15 @@ function DocumentBody({ doc, showCase, caseVersion, onOpened }: { doc: DocumentD
       <ScansSection doc={doc} open={files.open} save={files.save} busy={files.busy} />
 
       {files.modal}
-      <GenerateDocumentModal request={regenerate} onClose={() => setRegenerate(null)} onMade={(d) => { setRegenerate(null); onOpened?.(d.id); }} />
+      <GenerateDocumentModal
+        request={regenerate}
+        onClose={() => setRegenerate(null)}
+        onMade={(d) => {
+          setRegenerate(null);
+          onOpened?.(d.id);
+        }}
+        onConflict={() => void client.invalidateQueries({ queryKey: keys.caseDetail(doc.caseId ?? '') })}
+      />
       <ReasonModal
         opened={voiding}
         onClose={() => setVoiding(false)}

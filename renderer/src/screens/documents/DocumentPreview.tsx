@@ -13,24 +13,33 @@ import classes from './DocumentPreview.module.css';
  */
 export function DocumentPreview({ id, versionNo }: { id: string; versionNo: number }) {
   const { t } = useTranslation();
-  const pages = useRef<HTMLDivElement>(null);
+  const holder = useRef<HTMLDivElement>(null);
   const [renderFailed, setRenderFailed] = useState(false);
   const [rendered, setRendered] = useState(false);
   const content = useQuery({
-    queryKey: ['documents', 'content', id, versionNo],
+    // Outside the ['documents'] keys: a stored version never changes, so a change to the register
+    // must not fetch (and audit) it again.
+    queryKey: ['documentContent', id, versionNo],
     queryFn: () => call('documents.content', { id, versionNo, purpose: 'preview' }),
     staleTime: Infinity,
     gcTime: 0,
   });
 
   useEffect(() => {
-    const target = pages.current;
+    const target = holder.current;
     if (!content.data || !target) return;
     let cancelled = false;
     setRendered(false);
     setRenderFailed(false);
-    renderDocx(base64ToBytes(content.data.base64), target)
-      .then(() => !cancelled && setRendered(true))
+    // Rendered aside and swapped in only if still wanted: a slower earlier version never
+    // overwrites the one now chosen.
+    const pages = document.createElement('div');
+    renderDocx(base64ToBytes(content.data.base64), pages)
+      .then(() => {
+        if (cancelled) return;
+        target.replaceChildren(pages);
+        setRendered(true);
+      })
       .catch(() => !cancelled && setRenderFailed(true));
     return () => {
       cancelled = true;
@@ -47,7 +56,7 @@ export function DocumentPreview({ id, versionNo }: { id: string; versionNo: numb
           {t('documents.preview.failed')}
         </Alert>
       )}
-      <div ref={pages} />
+      <div ref={holder} />
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,7 +84,10 @@ export function GenerateDocumentModal(props: {
     {
       display: 'inline',
       onConflict: (e) => {
+        // The case changed meanwhile: say so where it will be read (this dialog closes), and reload.
+        notifications.show({ color: 'orange', title: t('documents.generate.conflictTitle'), message: t('documents.generate.conflictText'), autoClose: 12_000 });
         props.onConflict?.(e);
+        void client.invalidateQueries({ queryKey: keys.documentsAll });
         props.onClose();
       },
     },

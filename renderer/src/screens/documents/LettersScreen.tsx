@@ -7,6 +7,7 @@ import { useDocumentList, useDocumentTypes, type DocumentFilter } from '../../ap
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { Pager } from '../../components/Pager';
+import { officeToday } from '../../i18n/format';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { DocumentDrawer } from './DocumentDrawer';
 import { DocumentTable } from './DocumentTable';
@@ -29,7 +30,7 @@ export function LettersScreen() {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [openId, setOpenId] = useState<string | null>(null);
 
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(officeToday().slice(0, 4));
   // This year unless chosen otherwise ('all': every year).
   const yearChoice = filters.get('year') ?? String(thisYear);
   const year = yearChoice === 'all' ? '' : yearChoice;

@@ -31,6 +31,7 @@ export function RestoreFromBackup() {
     async ({ path, secret }) => {
       const r = await call('setup.restore', { path: path.trim(), secret });
       notifications.show({ color: 'teal', message: t('restore.done', { when: formatDateTime(r.backupCreatedAt) }), autoClose: 15_000 });
+      if (r.auditBroken) notifications.show({ color: 'red', title: t('restore.auditBrokenTitle'), message: t('restore.auditBroken', { seq: r.auditBroken.seq }), autoClose: false });
       setOpen(false);
       // The app now has a register: the login screen follows.
       client.setQueryData(keys.setupStatus, { initialized: true, unlocked: false });
@@ -54,7 +55,8 @@ export function RestoreFromBackup() {
           {t('restore.open')}
         </Button>
       </Group>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('restore.title')} size="lg">
+      {/* Not dismissed while a restore runs: its answer must be seen. */}
+      <Modal opened={open} onClose={() => !submit.pending && setOpen(false)} closeOnClickOutside={!submit.pending} withCloseButton={!submit.pending} title={t('restore.title')} size="lg">
         <form onSubmit={form.onSubmit(submit.run)} noValidate>
           <Stack gap="sm">
             <Text size="sm">{t('restore.intro')}</Text>
@@ -65,7 +67,7 @@ export function RestoreFromBackup() {
               </Button>
             </Group>
             <PasswordInput label={t('restore.secret')} description={t('restore.secretHint')} autoComplete="off" {...form.getInputProps('secret')} />
-            <FormActions label={t('restore.submit')} submit={submit} onCancel={() => setOpen(false)} />
+            <FormActions label={t('restore.submit')} submit={submit} onCancel={() => setOpen(false)} cancelDisabled={submit.pending} />
             {submit.pending && (
               <Text size="sm" c="dimmed" ta="right">
                 {t('restore.checking')}
