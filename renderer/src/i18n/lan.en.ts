@@ -9,7 +9,7 @@ export const lanEn: typeof lanId = {
     hostTitle: 'This PC as the host',
     off: 'LAN sharing is off. Nothing listens on the network.',
     port: 'Port',
-    portHint: 'Default 47470 (opened in the firewall by the installer, for Private networks only).',
+    portHint: 'Default 47470. The installer opens the firewall for Teduh itself on any port, for Private networks only.',
     makeHost: 'Make this PC the host',
     stop: 'Stop sharing',
     stopConfirm: 'Stop LAN sharing? Every other PC is disconnected at once and automatic unlock is turned off.',

@@ -7,7 +7,7 @@ export const lanId = {
     hostTitle: 'PC ini sebagai host',
     off: 'Berbagi LAN mati. Tidak ada yang mendengarkan di jaringan.',
     port: 'Port',
-    portHint: 'Bawaan 47470 (sudah dibuka di firewall oleh penginstal, hanya untuk jaringan Pribadi).',
+    portHint: 'Bawaan 47470. Penginstal membuka firewall untuk Teduh sendiri di port mana pun, hanya untuk jaringan Pribadi.',
     makeHost: 'Jadikan PC ini host',
     stop: 'Hentikan berbagi',
     stopConfirm: 'Hentikan berbagi LAN? Semua PC lain langsung terputus dan kunci otomatis dimatikan.',
