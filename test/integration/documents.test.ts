@@ -109,6 +109,13 @@ describe('versions: making a document again never overwrites it', () => {
     const [x, y] = await Promise.all([makeDocument(world, job, { requestId: twice }), makeDocument(world, job, { requestId: twice })]);
     expect(y.id).toBe(x.id);
     expect(ok(await world.team.head.call('documents.list', { search: x.number! })).total).toBe(1);
+    // A new version retried after a lost answer (a LAN client) adds one version, not two.
+    const again = '01900000-0000-7000-8000-00000000abcf';
+    const v2 = await makeDocument(world, job, { requestId: again, documentId: x.id });
+    const [r1, r2] = await Promise.all([makeDocument(world, job, { requestId: again, documentId: x.id }), makeDocument(world, job, { requestId: again, documentId: x.id })]);
+    expect(v2.latestVersion).toBe(2);
+    expect([r1.latestVersion, r2.latestVersion]).toEqual([2, 2]);
+    expect(ok(await world.team.head.call('documents.get', { id: x.id })).versions).toHaveLength(2);
   });
 
   it('a screen showing an old version of the case gets CONFLICT, not a letter about a case that has changed', async () => {

@@ -406,10 +406,12 @@ export const documentVersions = sqliteTable(
     signerId: text('signer_id'),
     /** The header fields the person making it chose (addressee, Sifat, Hal, Tembusan ...). */
     fields: text('fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** Idempotency key of the request that made this version: a retried request makes no second one. */
+    requestId: text('request_id'),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by'),
   },
-  (t) => [uniqueIndex('document_versions_no').on(t.documentId, t.versionNo)],
+  (t) => [uniqueIndex('document_versions_no').on(t.documentId, t.versionNo), uniqueIndex('document_versions_request').on(t.requestId)],
 );
 
 /** Signed scans (PDF, JPEG) attached to a document. Removed only softly, with a reason. */

@@ -216,12 +216,19 @@ function caseParts(def: DocumentTypeDef, detail: CaseDetail, stepCode: string | 
   return { detail, step, referral, problem, steps };
 }
 
+/** The document a request already made or added a version to, by its idempotency key. */
+function doneBy(db: Db, requestId: string): string | null {
+  const made = db.select({ id: documents.id }).from(documents).where(eq(documents.requestId, requestId)).get();
+  if (made) return made.id;
+  return db.select({ id: documentVersions.documentId }).from(documentVersions).where(eq(documentVersions.requestId, requestId)).get()?.id ?? null;
+}
+
 export async function prepareGeneration(input: GenerateInput, call: CallContext): Promise<PreparedGeneration> {
   const me = requireSession(call);
   const { db } = call.reg.db;
   if (input.requestId) {
-    const done = db.select({ id: documents.id }).from(documents).where(eq(documents.requestId, input.requestId)).get();
-    if (done) return { existing: done.id };
+    const done = doneBy(db, input.requestId);
+    if (done) return { existing: done };
   }
   const def = documentCatalogue[input.type];
   if (!mayMake(def, me.role as Role)) throw new ApiError('FORBIDDEN', `${def.title} tidak dapat dibuat dengan peran Anda.`);
@@ -327,6 +334,9 @@ export function commitGeneration(input: GenerateInput, call: CallContext, p: Pre
   let versionNo: number;
   let number: string | null = null;
   let bytes = p.bytes;
+  // The same request sent twice at once (a retry after a lost answer): the first to commit made it.
+  const done = input.requestId ? doneBy(db, input.requestId) : null;
+  if (done) return commitGeneration(input, call, { existing: done });
   if (p.regenerate) {
     const row = loadDocument(db, p.regenerate.id);
     if (row.version !== p.regenerate.rowVersion || row.status !== 'active') throw new ApiError('CONFLICT', undefined, { current: documentDetail(db, row.id) });
@@ -335,9 +345,6 @@ export function commitGeneration(input: GenerateInput, call: CallContext, p: Pre
     number = row.number;
     updateVersioned(db, documents, 'document', id, row.version, { latestVersion: versionNo, hal: p.header.hal, addressee: p.header.addressee }, me.userId, call.nowIso);
   } else {
-    // The same request sent twice at once: the first to commit made it.
-    const done = input.requestId ? db.select({ id: documents.id }).from(documents).where(eq(documents.requestId, input.requestId)).get() : undefined;
-    if (done) return commitGeneration(input, call, { existing: done.id });
     id = uuidv7(call.now.getTime());
     versionNo = 1;
     let allocated: { series: string; year: number; seq: number } | null = null;
@@ -387,6 +394,7 @@ export function commitGeneration(input: GenerateInput, call: CallContext, p: Pre
       caseVersion: p.caseVersion,
       signerId: p.signerId,
       fields: p.fields as Record<string, unknown>,
+      requestId: input.requestId ?? null,
       createdAt: call.nowIso,
       createdBy: me.userId,
     })
