@@ -191,7 +191,7 @@ export const en: Messages = {
     auditBroken: 'The register was restored, but its audit trail is broken from entry #{{seq}}: something changed it before the backup was made. Report it to the head of the office.',
     open: 'Restore the register from a backup',
     title: 'Restore the register from a backup',
-    intro: 'For a new or repaired computer: the office register is put back from a backup file (.tdbk), for example on a USB disk. The backup is checked first; then everyone logs in with their account as before.',
+    intro: 'For a new or repaired computer: the office register is put back from a backup file (.tdbk), for example on a USB disk. The backup is checked first; then everyone logs in with their account as before. An audit anchor printed after this backup was made will no longer match: print a new one after restoring.',
     path: 'Backup file',
     pathHint: 'The full path of the file, e.g. E:\\Teduh-cadangan-20261122-170000.tdbk',
     pathRequired: 'Choose the backup file',

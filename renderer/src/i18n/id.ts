@@ -190,7 +190,7 @@ export const id = {
     auditBroken: 'Register dipulihkan, tetapi jejak auditnya rusak mulai entri #{{seq}}: ada yang mengubahnya sebelum cadangan dibuat. Laporkan kepada kepala kantor.',
     open: 'Pulihkan register dari cadangan',
     title: 'Pulihkan register dari cadangan',
-    intro: 'Untuk komputer baru atau yang diperbaiki: register kantor dipasang kembali dari berkas cadangan (.tdbk), misalnya dari flashdisk. Cadangan diperiksa dulu; setelah itu semua orang masuk dengan akun seperti biasa.',
+    intro: 'Untuk komputer baru atau yang diperbaiki: register kantor dipasang kembali dari berkas cadangan (.tdbk), misalnya dari flashdisk. Cadangan diperiksa dulu; setelah itu semua orang masuk dengan akun seperti biasa. Titik pembanding jejak audit yang dicetak sesudah cadangan ini dibuat tidak akan cocok lagi: cetak titik baru setelah memulihkan.',
     path: 'Berkas cadangan',
     pathHint: 'Alamat lengkap berkas, misalnya E:\\Teduh-cadangan-20261122-170000.tdbk',
     pathRequired: 'Pilih berkas cadangan',
