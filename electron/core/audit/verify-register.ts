@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { AuditVerifyResult } from '../api/contract';
 import { loadMigrations, openDatabase } from '../db/open';
-import { normalizeRecoveryCode, unwrapKey } from '../vault/keyslots';
+import { unwrapWithAnySlot } from '../vault/keyslots';
 import { DB_FILE, readVault } from '../vault/store';
 import { verifyAuditChain, type AuditAnchor } from './chain';
 
@@ -21,14 +21,8 @@ const DEFAULT_RESOURCES = resolve(import.meta.dirname, '../../../resources');
  * Returns null when the secret opens no slot.
  */
 export async function verifyRegister(dataDir: string, secret: string, resourcesDir = DEFAULT_RESOURCES, anchor?: AuditAnchor): Promise<RegisterCheck | null> {
-  const vault = readVault(dataDir);
-  let key: Buffer | null = null;
-  for (const slot of vault.slots) {
-    const candidate = slot.kind === 'recovery' ? asRecoveryCode(secret) : secret;
-    if (candidate === null) continue;
-    key = await unwrapKey(slot, candidate);
-    if (key) break;
-  }
+  const opened = await unwrapWithAnySlot(readVault(dataDir).slots, secret);
+  const key = opened?.key ?? null;
   if (!key) return null;
   const migrations = loadMigrations(join(resourcesDir, 'migrations'));
   const { sqlite } = openDatabase(join(dataDir, DB_FILE), key, migrations, { inspectOnly: true });
@@ -39,13 +33,5 @@ export async function verifyRegister(dataDir: string, secret: string, resourcesD
     return { integrity, audit, ok: audit.ok && integrity.length === 1 && integrity[0] === 'ok' };
   } finally {
     sqlite.close();
-  }
-}
-
-function asRecoveryCode(secret: string): string | null {
-  try {
-    return normalizeRecoveryCode(secret);
-  } catch {
-    return null;
   }
 }

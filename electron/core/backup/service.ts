@@ -7,7 +7,7 @@ import type { Db, OpenDatabase } from '../db/open';
 import { loadMigrations, openDatabase } from '../db/open';
 import { settings } from '../db/schema';
 import { verifyAuditChain } from '../audit/chain';
-import { normalizeRecoveryCode, unwrapKey } from '../vault/keyslots';
+import { unwrapWithAnySlot } from '../vault/keyslots';
 import { DB_FILE, VAULT_FILE, readVault, type VaultFile } from '../vault/store';
 import { BackupFileError, readBackupHeader, unpackBackup, writeBackupFile, type BackupHeader } from './file';
 
@@ -273,13 +273,7 @@ export async function restoreBackup(
     const migrations = loadMigrations(join(opts.resourcesDir ?? DEFAULT_RESOURCES, 'migrations'));
     if (header.schemaVersion > migrations.length) throw new BackupFileError('Cadangan ini dibuat oleh Teduh versi yang lebih baru. Perbarui Teduh dulu, lalu pulihkan lagi.');
     const vault = readVault(staging);
-    let key: Buffer | null = null;
-    for (const slot of vault.slots) {
-      const candidate = slot.kind === 'recovery' ? asRecoveryCode(secret) : secret;
-      if (candidate === null) continue;
-      key = await unwrapKey(slot, candidate);
-      if (key) break;
-    }
+    const key = (await unwrapWithAnySlot(vault.slots, secret))?.key ?? null;
     if (!key) throw new BackupFileError('Kata sandi atau kode pemulihan tidak membuka cadangan ini (pakai kata sandi yang berlaku saat cadangan dibuat, atau kode pemulihan).');
     const { sqlite } = openDatabase(join(staging, DB_FILE), key, migrations, { inspectOnly: true });
     key.fill(0);
@@ -336,14 +330,6 @@ function renamePatiently(from: string, to: string): void {
       if (attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
-  }
-}
-
-function asRecoveryCode(secret: string): string | null {
-  try {
-    return normalizeRecoveryCode(secret);
-  } catch {
-    return null;
   }
 }
 

@@ -4,7 +4,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { can, type Role } from '../api/roles';
 import { documents, documentScans, documentVersions, users } from '../db/schema';
 import { Register } from '../register';
-import { normalizeRecoveryCode, unwrapKey, type KeySlot } from '../vault/keyslots';
+import { unwrapWithAnySlot } from '../vault/keyslots';
 import { registerCsv } from './handlers';
 import { allDocuments, documentFileName, safeFileName } from './repository';
 
@@ -23,32 +23,15 @@ export interface ExportResult {
 
 export class ExportRefused extends Error {}
 
-function asRecoveryCode(secret: string): string | null {
-  try {
-    return normalizeRecoveryCode(secret);
-  } catch {
-    return null;
-  }
-}
-
 /** Returns null when the secret opens no key slot. */
 export async function exportDocuments(dataDir: string, secret: string, outDir: string, opts: { resourcesDir?: string } = {}): Promise<ExportResult | null> {
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new ExportRefused('folder tujuan harus kosong (atau belum ada), agar arsip tidak tercampur');
   const reg = new Register({ dataDir, ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}) });
   try {
     if (!reg.isInitialized()) throw new ExportRefused('folder data ini belum berisi register');
-    let key: Buffer | null = null;
-    let slot: KeySlot | null = null;
-    for (const s of reg.vault().slots) {
-      const candidate = s.kind === 'recovery' ? asRecoveryCode(secret) : secret;
-      if (candidate === null) continue;
-      key = await unwrapKey(s, candidate);
-      if (key) {
-        slot = s;
-        break;
-      }
-    }
-    if (!key || !slot) return null;
+    const opened = await unwrapWithAnySlot(reg.vault().slots, secret);
+    if (!opened) return null;
+    const { key, slot } = opened;
     try {
       reg.unlock(key);
     } finally {

@@ -119,3 +119,24 @@ export function normalizeRecoveryCode(input: string): string {
   }
   return clean.match(/.{5}/g)!.join('-');
 }
+
+/**
+ * Opens the database key with a secret that may be any user's password or the recovery code
+ * (the command line and a restore ask for "a password or the recovery code"): the key and the
+ * slot it opened, or null.
+ */
+export async function unwrapWithAnySlot(slots: readonly KeySlot[], secret: string): Promise<{ key: Buffer; slot: KeySlot } | null> {
+  let recovery: string | null = null;
+  try {
+    recovery = normalizeRecoveryCode(secret);
+  } catch {
+    // not shaped like a recovery code: only the users' slots can open with it
+  }
+  for (const slot of slots) {
+    const candidate = slot.kind === 'recovery' ? recovery : secret;
+    if (candidate === null) continue;
+    const key = await unwrapKey(slot, candidate);
+    if (key) return { key, slot };
+  }
+  return null;
+}
