@@ -146,6 +146,7 @@ export async function startWebHarness(opts: WebHarnessOptions): Promise<WebHarne
     const actions = createFileActions({
       call: (method, input) => opts.core.call({ token }, method, input),
       copies: copiesOf(token),
+      sessionStillLive: () => opts.core.hasSession(token),
       chooseSavePath: async (defaultName) => (saveDir ? join(saveDir, safeCopyName(defaultName)) : null),
       openPath: async (path) => {
         opened.push(path);

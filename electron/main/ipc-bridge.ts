@@ -45,6 +45,12 @@ export class SessionBridge {
     return this.tokens.has(pageId);
   }
 
+  /** The page's session as it is now (null: none); compared later to learn whether it ended meanwhile. */
+  sessionMark(pageId: number): string | null {
+    const token = this.tokens.get(pageId);
+    return token === undefined ? null : `${this.generation(pageId)}:${token}`;
+  }
+
   /** The page ids that hold a session now. */
   pagesWithSession(): number[] {
     return [...this.tokens.keys()];
@@ -166,7 +172,12 @@ export function createFilesHandler(
   return async (event, op, args) => {
     if (!isTrustedSender(event, isAppWindow)) return { ok: false, error: errorBody('FORBIDDEN') };
     const pageId = event.sender.id;
-    const actions = createFileActions({ ...shellFor(event.sender), call: (method, input) => bridge.call(pageId, method, input) });
+    const live = bridge.sessionMark(pageId);
+    const actions = createFileActions({
+      ...shellFor(event.sender),
+      call: (method, input) => bridge.call(pageId, method, input),
+      sessionStillLive: () => live !== null && bridge.sessionMark(pageId) === live,
+    });
     return actions(op, args);
   };
 }

@@ -245,6 +245,31 @@ describe('save as', () => {
   });
 });
 
+describe('a lock while the file is read', () => {
+  it('writes and opens no copy once the page has no session any more', async () => {
+    const desk = await deskOf(team.worker);
+    let checks = 0;
+    for (const liveUntil of [0, 1]) {
+      checks = 0;
+      const opened: string[] = [];
+      const act = createFileActions({
+        call: (method, input) => office.core.call({ token: office.staff.caseWorker.token }, method, input),
+        copies: desk.copies,
+        chooseSavePath: async () => null,
+        openPath: async (path) => {
+          opened.push(path);
+          return '';
+        },
+        // Live for the first `liveUntil` checks: the lock comes before the write, or between the write and Word.
+        sessionStillLive: () => checks++ < liveUntil,
+      });
+      refusedWith(await act('open', { target: { kind: 'document', id: letter.id } }), 'UNAUTHENTICATED');
+      expect(opened).toEqual([]);
+      expect(filesUnder(desk.copies.dir)).toEqual([]);
+    }
+  });
+});
+
 describe('choosing a backup to restore', () => {
   it('answers the path chosen in the open dialog, or null where there is no dialog, and reads nothing', async () => {
     const desk = await deskOf(null);

@@ -578,6 +578,23 @@ describe('opening and saving files: only the app page, with its own session', ()
     }
   });
 
+  it("a page's session mark changes when it locks and logs in again, so a copy read before a lock is not opened after it", async () => {
+    const { bridge, page, dispose } = setup();
+    try {
+      expect(bridge.sessionMark(page.id)).toBeNull();
+      await bridge.call(page.id, 'auth.login', {});
+      const before = bridge.sessionMark(page.id);
+      expect(before).not.toBeNull();
+      expect(bridge.sessionMark(page.id)).toBe(before);
+      await bridge.call(page.id, 'auth.lock', { reason: 'idle' });
+      expect(bridge.sessionMark(page.id)).toBeNull();
+      await bridge.call(page.id, 'auth.login', {});
+      expect(bridge.sessionMark(page.id)).not.toBe(before);
+    } finally {
+      dispose();
+    }
+  });
+
   it("reads the file with the page's own token", async () => {
     const { core, bridge, page, handle, dispose } = setup();
     try {

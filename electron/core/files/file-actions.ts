@@ -35,6 +35,11 @@ export interface FileActionDeps {
   openPath(path: string): Promise<string>;
   /** The open dialog for a backup file: its path, or null (cancelled, or no dialog on this transport). */
   chooseBackupPath?(): Promise<string | null>;
+  /**
+   * Whether the page that asked still holds its session. A copy is written and opened only
+   * then: a lock that came while the file was read has already wiped the copies.
+   */
+  sessionStillLive?(): boolean;
   /** Operational lines: the operation and an error code only, never a file name or path. */
   log?: (line: string) => void;
 }
@@ -179,12 +184,17 @@ export function createFileActions(deps: FileActionDeps): FileActions {
     const kind = kindOfMime(file.mime);
     if (!kind) return failure(fileMessages.unknownKind);
     if (!bytesOf(file)) return failure(fileMessages.incomplete);
+    if (deps.sessionStillLive && !deps.sessionStillLive()) return { ok: false, error: errorBody('UNAUTHENTICATED') };
     let path: string;
     try {
       path = deps.copies.write({ ...file, fileName: copyNameFor(file.fileName, kind) });
     } catch (e) {
       log(`files: open: the copy could not be written (${errnoOf(e)})`);
       return failure(fileMessages.copyFailed);
+    }
+    if (deps.sessionStillLive && !deps.sessionStillLive()) {
+      deps.copies.remove(path);
+      return { ok: false, error: errorBody('UNAUTHENTICATED') };
     }
     let problem: string;
     try {
