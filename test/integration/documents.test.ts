@@ -215,6 +215,9 @@ describe('the letter register', () => {
     expect(csv).toContain(all.rows[0]!.number!);
     expect(csv).toContain('Dibatalkan');
     expect(csvFile.fileName).toBe('Agenda surat keluar 2026.csv');
+    // The export holds what the screen shows: with a search, only the letters found.
+    const searchedCsv = fileBytes(ok(await secretariat.call('documents.exportRegister', { year: 2026, search: '/SK' }))).toString('utf8');
+    expect(searchedCsv.trim().split('\r\n')).toHaveLength(1 + found.total);
 
     const some = all.rows[0]!;
     const saved = ok(await secretariat.call('documents.content', { id: some.id, purpose: 'save' }));

@@ -14,12 +14,12 @@ import {
   riskLevels,
 } from './vocab';
 import type { MethodSpec } from './contract-kit';
-import { method } from './contract-kit';
+import { method, idSchema, pagingFields, versionSchema } from './contract-kit';
 
 /** The case register's part of the API contract: intake, workflow, finding cases. */
 
-const id = z.string().uuid('ID tidak valid');
-const version = z.number().int().positive();
+const id = idSchema;
+const version = versionSchema;
 const text = (max: number) => z.string().trim().max(max);
 const optText = (max: number) => z.string().trim().max(max).default('');
 const isoDate = z
@@ -422,8 +422,7 @@ export const casesContract = {
         from: isoDate.optional(),
         to: isoDate.optional(),
         search: z.string().trim().max(100).optional(),
-        page: z.number().int().min(1).max(100_000).default(1),
-        pageSize: z.number().int().min(1).max(200).default(50),
+        ...pagingFields,
       })
       .strict(),
     access: 'cases.read',

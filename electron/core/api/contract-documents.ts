@@ -3,7 +3,7 @@ import { documentFonts, numberedTypeCodes, paperSizes } from '../documents/optio
 import { storedTypeCodes, type StoredTypeCode } from '../documents/types';
 import { letterPatternProblem } from '../documents/letter-number';
 import type { MethodSpec } from './contract-kit';
-import { method } from './contract-kit';
+import { method, idSchema, pagingFields, versionSchema } from './contract-kit';
 
 export { formatLetterNumber, letterNumberTokens } from '../documents/letter-number';
 export { documentFonts, paperSizes } from '../documents/options';
@@ -14,8 +14,8 @@ export { documentFonts, paperSizes } from '../documents/options';
  * the settings for paper, font and letter numbers.
  */
 
-const id = z.string().uuid('ID tidak valid');
-const version = z.number().int().positive();
+const id = idSchema;
+const version = versionSchema;
 const storedType = z.enum(storedTypeCodes);
 const line = (max: number) => z.string().trim().max(max);
 
@@ -169,6 +169,17 @@ const typeNumberingInput = z
   })
   .strict();
 
+/** What the letter register is filtered by: on screen, in its CSV export, and in a saved copy of it. */
+export const registerFilterFields = {
+  type: storedType.optional(),
+  year: z.number().int().min(2000).max(2100).optional(),
+  status: z.enum(['active', 'void']).optional(),
+  /** Only documents that take a number: the agenda of outgoing letters. */
+  numbered: z.boolean().optional(),
+  /** Part of a number or of the Hal. */
+  search: z.string().trim().max(100).optional(),
+};
+
 export const documentsContract = {
   'documents.types.list': method<DocumentTypeView[]>()({
     input: z.object({ caseId: id.optional() }).strict(),
@@ -201,16 +212,9 @@ export const documentsContract = {
   'documents.list': method<DocumentListResult>()({
     input: z
       .object({
-        type: storedType.optional(),
+        ...registerFilterFields,
         caseId: id.optional(),
-        year: z.number().int().min(2000).max(2100).optional(),
-        status: z.enum(['active', 'void']).optional(),
-        /** Only documents that take a number: the agenda of outgoing letters. */
-        numbered: z.boolean().optional(),
-        /** Part of a number or of the Hal. */
-        search: z.string().trim().max(100).optional(),
-        page: z.number().int().min(1).max(100_000).default(1),
-        pageSize: z.number().int().min(1).max(200).default(50),
+        ...pagingFields,
       })
       .strict(),
     access: 'cases.read',
@@ -271,15 +275,13 @@ export const documentsContract = {
   'documents.exportRegister': method<DocumentFile>()({
     input: z
       .object({
-        year: z.number().int().min(2000).max(2100).optional(),
-        type: storedType.optional(),
-        status: z.enum(['active', 'void']).optional(),
+        ...registerFilterFields,
         numbered: z.boolean().default(true),
       })
       .strict(),
     access: 'cases.read',
     audit: 'read',
-    summary: 'The letter register as a CSV file (semicolon separated, UTF-8), for a spreadsheet.',
+    summary: 'The letter register as a CSV file (semicolon separated, UTF-8), for a spreadsheet: the same filters as the screen, every page.',
   }),
   'documents.settings.get': method<DocumentSettingsView>()({
     input: z.object({}).strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { storedTypeCodes } from '../documents/types';
+import { idSchema } from './contract-kit';
+import { registerFilterFields } from './contract-documents';
 
 /**
  * Files that leave the register: a document opened in Word through a temporary copy, and
@@ -9,7 +10,7 @@ import { storedTypeCodes } from '../documents/types';
  * purpose open or save, `documents.exportRegister`), so the core audits every copy.
  */
 
-const id = z.string().uuid('ID tidak valid');
+const id = idSchema;
 
 export const fileTargetSchema = z.discriminatedUnion('kind', [
   z
@@ -23,10 +24,7 @@ export const fileTargetSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('register'),
-      year: z.number().int().min(2000).max(2100).optional(),
-      type: z.enum(storedTypeCodes).optional(),
-      status: z.enum(['active', 'void']).optional(),
-      numbered: z.boolean().optional(),
+      ...registerFilterFields,
     })
     .strict(),
 ]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MethodSpec } from './contract-kit';
-import { method } from './contract-kit';
+import { method, idSchema, versionSchema } from './contract-kit';
 
 /**
  * LAN sharing, as the host's administrator sees it: make this PC the host, pair other
@@ -8,8 +8,8 @@ import { method } from './contract-kit';
  * (A client PC's own side, finding and pairing with a host, is its Electron main process's.)
  */
 
-const id = z.string().uuid('ID tidak valid');
-const version = z.number().int().positive();
+const id = idSchema;
+const version = versionSchema;
 const port = z.number().int().min(1024, 'Port minimal 1024').max(65535, 'Port maksimal 65535');
 const pcName = z.string().trim().min(1, 'Nama PC wajib diisi').max(60, 'Nama PC maksimal 60 karakter');
 const ipv4 = z

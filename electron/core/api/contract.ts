@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Permission, Role } from './roles';
-import { method } from './contract-kit';
+import { method, idSchema, versionSchema } from './contract-kit';
 import { casesContract } from './contract-cases';
 import { lanContract } from './contract-lan';
 import { documentsContract } from './contract-documents';
@@ -41,8 +41,8 @@ export const passwordSchema = z
   .max(256, 'Kata sandi terlalu panjang')
   .refine((p) => new Set(p).size >= 4, 'Kata sandi terlalu mudah ditebak');
 const loginPassword = z.string().min(1, 'Kata sandi wajib diisi').max(256);
-const id = z.string().uuid('ID tidak valid');
-const version = z.number().int().positive();
+const id = idSchema;
+const version = versionSchema;
 export const roleSchema = z.enum(roles);
 const nip = z
   .string()

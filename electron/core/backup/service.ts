@@ -2,9 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { eq } from 'drizzle-orm';
-import Database from 'better-sqlite3';
 import type { Db, OpenDatabase } from '../db/open';
-import { loadMigrations, openDatabase } from '../db/open';
+import { loadMigrations, openDatabase, openEncrypted } from '../db/open';
 import { settings } from '../db/schema';
 import { verifyAuditChain } from '../audit/chain';
 import { unwrapWithAnySlot } from '../vault/keyslots';
@@ -193,18 +192,15 @@ function removeLeftovers(folder: string): void {
   }
 }
 
-/** Opens a database copy with the key: it must decrypt and show its schema; returns the schema version. */
+/** Opens a database copy with the key (read-only: nothing is written beside it): returns its schema version. */
 function checkCopy(file: string, key: Buffer): number {
-  const db = new Database(file, { fileMustExist: true, readonly: true });
+  let db: ReturnType<typeof openEncrypted>;
   try {
-    db.pragma(`cipher='sqlcipher'`);
-    db.pragma('legacy=4');
-    db.pragma(`key="x'${key.toString('hex')}'"`);
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch {
-      throw new BackupFileError('Salinan basis data tidak dapat dibuka dengan kunci register; cadangan tidak disimpan.');
-    }
+    db = openEncrypted(file, key, { fileMustExist: true, readonly: true });
+  } catch {
+    throw new BackupFileError('Salinan basis data tidak dapat dibuka dengan kunci register; cadangan tidak disimpan.');
+  }
+  try {
     return db.pragma('user_version', { simple: true }) as number;
   } finally {
     db.close();

@@ -21,13 +21,13 @@ export function loadMigrations(migrationsDir: string): MigrationMeta[] {
  * Order matters: the schema version is read before anything is written, so a database
  * from a newer Teduh is refused and left byte-for-byte untouched.
  */
-export function openDatabase(
-  file: string,
-  key: Buffer,
-  migrations: MigrationMeta[],
-  opts: { inspectOnly?: boolean } = {},
-): OpenDatabase {
-  const sqlite = new Database(file, { fileMustExist: opts.inspectOnly ?? false });
+/**
+ * Opens an encrypted database file with its raw key (SQLCipher v4) and checks the key opens
+ * it; throws ApiError INTERNAL when it does not. The one place that knows the cipher settings:
+ * the register, `teduh verify` and the check of a backup copy all open through it.
+ */
+export function openEncrypted(file: string, key: Buffer, opts: { fileMustExist?: boolean; readonly?: boolean } = {}): Sqlite {
+  const sqlite = new Database(file, { fileMustExist: opts.fileMustExist ?? false, readonly: opts.readonly ?? false });
   try {
     sqlite.pragma(`cipher='sqlcipher'`);
     sqlite.pragma('legacy=4');
@@ -39,6 +39,21 @@ export function openDatabase(
     } catch {
       throw new ApiError('INTERNAL', 'Kunci tidak cocok dengan basis data, atau berkas basis data rusak.');
     }
+    return sqlite;
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+export function openDatabase(
+  file: string,
+  key: Buffer,
+  migrations: MigrationMeta[],
+  opts: { inspectOnly?: boolean } = {},
+): OpenDatabase {
+  const sqlite = openEncrypted(file, key, { fileMustExist: opts.inspectOnly ?? false });
+  try {
     const userVersion = sqlite.pragma('user_version', { simple: true }) as number;
     if (userVersion > migrations.length) throw new ApiError('SCHEMA_TOO_NEW');
     // Inspection (teduh verify) reads only: no pragma that writes, no migration.

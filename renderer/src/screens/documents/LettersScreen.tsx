@@ -44,10 +44,11 @@ export function LettersScreen() {
     ...(status ? { status } : {}),
     numbered: !all,
   };
-  const filter: DocumentFilter = { ...scope, ...(debounced ? { search: debounced } : {}), page, pageSize };
-  const list = useDocumentList(filter);
+  const searched = { ...scope, ...(debounced ? { search: debounced } : {}) };
+  const list = useDocumentList({ ...searched, page, pageSize });
   const rows = list.data?.rows ?? [];
-  const exportTarget: FileTarget = { kind: 'register', ...scope };
+  // The export holds what the screen shows, every page of it.
+  const exportTarget: FileTarget = { kind: 'register', ...searched };
   // The last six years, and the one in the address if it is older.
   const years = [...new Set([...Array.from({ length: 6 }, (_, i) => String(thisYear - i)), ...(year ? [year] : [])])];
 
