@@ -10,6 +10,7 @@ import { keys, useCan } from '../../api/queries';
 import { ReasonModal } from '../../components/ReasonModal';
 import { readAsDataUrl } from '../../components/readFile';
 import { formatMoment } from '../case/format';
+import { DataTable, TwoLineCell } from '../../components/DataTable';
 
 const scanMime = (file: File): 'application/pdf' | 'image/jpeg' | null => {
   if (file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) return 'application/pdf';
@@ -69,68 +70,58 @@ export function ScansSection(props: {
           {t('documents.scans.none')}
         </Text>
       ) : (
-        <Table verticalSpacing={4} data-testid="document-scans">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('documents.scans.file')}</Table.Th>
-              <Table.Th>{t('documents.scans.attachedAt')}</Table.Th>
-              <Table.Th>{t('documents.scans.note')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((s) => {
-              const target: FileTarget = { kind: 'document', id: doc.id, scanId: s.id };
-              return (
-                <Table.Tr key={s.id} c={s.removed ? 'dimmed' : undefined}>
-                  <Table.Td>
-                    <Text size="sm" td={s.removed ? 'line-through' : undefined}>
-                      {s.fileName}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {s.mime === 'application/pdf' ? 'PDF' : 'JPEG'} · {Math.ceil(s.size / 1024)} KB
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatMoment(s.attachedAt)}</Text>
-                    <Text size="xs" c="dimmed">
-                      {s.attachedBy ?? ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {s.removed ? (
-                      <Stack gap={2}>
-                        <Badge color="gray" variant="light">
-                          {t('documents.scans.removed')}
-                        </Badge>
-                        <Text size="xs">{s.removed.reason}</Text>
-                      </Stack>
-                    ) : (
-                      <Text size="sm">{s.note}</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {!s.removed && (
-                      <Group gap={4} wrap="nowrap">
-                        <Button size="compact-xs" variant="light" disabled={props.busy} onClick={() => void props.open(target)}>
-                          {t('documents.actions.open')}
+        <DataTable
+          striped={false}
+          verticalSpacing={4}
+          testId="document-scans"
+          columns={[{ label: t('documents.scans.file') }, { label: t('documents.scans.attachedAt') }, { label: t('documents.scans.note') }, { label: t('common.actions') }]}
+        >
+          {shown.map((s) => {
+            const target: FileTarget = { kind: 'document', id: doc.id, scanId: s.id };
+            return (
+              <Table.Tr key={s.id} c={s.removed ? 'dimmed' : undefined}>
+                <Table.Td>
+                  <Text size="sm" td={s.removed ? 'line-through' : undefined}>
+                    {s.fileName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {s.mime === 'application/pdf' ? 'PDF' : 'JPEG'} · {Math.ceil(s.size / 1024)} KB
+                  </Text>
+                </Table.Td>
+                <TwoLineCell primary={formatMoment(s.attachedAt)} secondary={s.attachedBy ?? ''} strong={false} />
+                <Table.Td>
+                  {s.removed ? (
+                    <Stack gap={2}>
+                      <Badge color="gray" variant="light">
+                        {t('documents.scans.removed')}
+                      </Badge>
+                      <Text size="xs">{s.removed.reason}</Text>
+                    </Stack>
+                  ) : (
+                    <Text size="sm">{s.note}</Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {!s.removed && (
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-xs" variant="light" disabled={props.busy} onClick={() => void props.open(target)}>
+                        {t('documents.actions.open')}
+                      </Button>
+                      <Button size="compact-xs" variant="default" disabled={props.busy} onClick={() => props.save(target)}>
+                        {t('documents.actions.save')}
+                      </Button>
+                      {mayWork && (
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(s)}>
+                          {t('documents.scans.remove')}
                         </Button>
-                        <Button size="compact-xs" variant="default" disabled={props.busy} onClick={() => props.save(target)}>
-                          {t('documents.actions.save')}
-                        </Button>
-                        {mayWork && (
-                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(s)}>
-                            {t('documents.scans.remove')}
-                          </Button>
-                        )}
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                      )}
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </DataTable>
       )}
       {mayWork && doc.status === 'active' && (
         <Group align="flex-end" gap="xs">

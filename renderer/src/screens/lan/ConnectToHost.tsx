@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DiscoveredHostView } from '../../../../electron/core/api/contract';
 import { FormError } from '../../components/FormError';
 import { lanClientAvailable, lanClientCall } from './lanClient';
+import { TwoLineCell } from '../../components/DataTable';
 
 /**
  * "Connect to a host": hosts found by mDNS or a typed address, then the 6-digit code to
@@ -111,14 +112,7 @@ export function ConnectToHost() {
           <Table.Tbody>
             {hosts.map((h) => (
               <Table.Tr key={`${h.name}-${h.fingerprintShort}`}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {h.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {h.addresses[0]}:{h.port} · {h.fingerprintShort}
-                  </Text>
-                </Table.Td>
+                <TwoLineCell primary={h.name} secondary={`${h.addresses[0]}:${h.port} · ${h.fingerprintShort}`} />
                 <Table.Td>
                   <Button
                     size="compact-xs"

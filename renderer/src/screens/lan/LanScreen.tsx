@@ -13,6 +13,7 @@ import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../i18n/format';
 import { ConnectToHost } from './ConnectToHost';
 import { lanClientAvailable, lanClientCall } from './lanClient';
+import { DataTable, TwoLineCell } from '../../components/DataTable';
 
 const lanKeys = {
   all: ['lan'] as const,
@@ -312,56 +313,35 @@ function Devices() {
         <Title order={4}>{t('lan.devicesTitle')}</Title>
         <LoadedList query={devices} rows={devices.data} empty={t('lan.devicesNone')} emptySize="sm">
           {(list) => (
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped verticalSpacing="xs" data-testid="lan-devices">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('lan.device')}</Table.Th>
-                    <Table.Th>{t('lan.pairedAt')}</Table.Th>
-                    <Table.Th>{t('lan.firstSeen')}</Table.Th>
-                    <Table.Th>{t('lan.lastSeen')}</Table.Th>
-                    <Table.Th>{t('lan.status')}</Table.Th>
-                    <Table.Th>{t('common.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((d) => (
-                    <Table.Tr key={d.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {d.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {d.fingerprintShort}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{formatDateTime(d.pairedAt)}</Table.Td>
-                      <Table.Td>{seen(d.firstSeenAt)}</Table.Td>
-                      <Table.Td>
-                        {seen(d.lastSeenAt)}
-                        {d.lastAddress && (
-                          <Text size="xs" c="dimmed">
-                            {d.lastAddress}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={d.revokedAt ? 'gray' : d.connected ? 'teal' : 'yellow'}>
-                          {d.revokedAt ? t('lan.revoked') : d.connected ? t('lan.online') : t('lan.offline')}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {!d.revokedAt && (
-                          <Button size="compact-xs" color="red" variant="light" onClick={() => setRevoking(d)}>
-                            {t('lan.revoke')}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable minWidth={760} testId="lan-devices" columns={[{ label: t('lan.device') }, { label: t('lan.pairedAt') }, { label: t('lan.firstSeen') }, { label: t('lan.lastSeen') }, { label: t('lan.status') }, { label: t('common.actions') }]}>
+              {list.map((d) => (
+                <Table.Tr key={d.id}>
+                  <TwoLineCell primary={d.name} secondary={d.fingerprintShort} />
+                  <Table.Td>{formatDateTime(d.pairedAt)}</Table.Td>
+                  <Table.Td>{seen(d.firstSeenAt)}</Table.Td>
+                  <Table.Td>
+                    {seen(d.lastSeenAt)}
+                    {d.lastAddress && (
+                      <Text size="xs" c="dimmed">
+                        {d.lastAddress}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={d.revokedAt ? 'gray' : d.connected ? 'teal' : 'yellow'}>
+                      {d.revokedAt ? t('lan.revoked') : d.connected ? t('lan.online') : t('lan.offline')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {!d.revokedAt && (
+                      <Button size="compact-xs" color="red" variant="light" onClick={() => setRevoking(d)}>
+                        {t('lan.revoke')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
           )}
         </LoadedList>
       </Stack>

@@ -13,6 +13,7 @@ import { useApiSubmit } from '../../components/useApiSubmit';
 import { useEditBase } from '../../components/useEditBase';
 import { validators } from '../../components/validators';
 import { optionData, optionLabel } from '../../i18n/labels';
+import { DataTable, TwoLineCell } from '../../components/DataTable';
 
 type Save = InputOf<'institutions.save'>;
 
@@ -32,50 +33,25 @@ export function InstitutionsSettings() {
       </Group>
       <LoadedList query={institutions} rows={institutions.data} empty={t('common.noData')} emptySize="sm">
         {(list) => (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped verticalSpacing="xs" data-testid="institutions">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('directory.name')}</Table.Th>
-                  <Table.Th>{t('directory.kind')}</Table.Th>
-                  <Table.Th>{t('directory.contact')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((i) => (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {i.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {i.address}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{optionLabel(vocab.institutionKinds.items, i.kind)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{i.contactPerson}</Text>
-                      <Text size="xs" c="dimmed">
-                        {i.phone}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
-                        {i.active ? t('users.active') : t('users.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button size="compact-xs" variant="default" aria-label={`${t('directory.edit')} ${i.name}`} onClick={() => setEditing({ institution: i })}>
-                        {t('directory.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable minWidth={760} testId="institutions" columns={[{ label: t('directory.name') }, { label: t('directory.kind') }, { label: t('directory.contact') }, { label: t('users.status') }, { label: t('common.actions') }]}>
+            {list.map((i) => (
+              <Table.Tr key={i.id}>
+                <TwoLineCell primary={i.name} secondary={i.address} />
+                <Table.Td>{optionLabel(vocab.institutionKinds.items, i.kind)}</Table.Td>
+                <TwoLineCell primary={i.contactPerson} secondary={i.phone} strong={false} />
+                <Table.Td>
+                  <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
+                    {i.active ? t('users.active') : t('users.inactive')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Button size="compact-xs" variant="default" aria-label={`${t('directory.edit')} ${i.name}`} onClick={() => setEditing({ institution: i })}>
+                    {t('directory.edit')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </LoadedList>
       {editing && <InstitutionModal institution={editing.institution} onClose={() => setEditing(null)} />}

@@ -7,6 +7,7 @@ import { LoadedList } from '../../components/LoadedList';
 import { DeactivateUserModal } from './DeactivateUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
+import { DataTable } from '../../components/DataTable';
 
 type Dialog =
   | { kind: 'create' }
@@ -34,87 +35,73 @@ export function UsersScreen() {
 
       <LoadedList query={users} rows={users.data}>
         {(list) => (
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped highlightOnHover verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('user.username')}</Table.Th>
-                  <Table.Th>{t('user.fullName')}</Table.Th>
-                  <Table.Th>{t('user.role')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('users.mustChange')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((user) => {
-                  const self = user.id === session.user.id;
-                  return (
-                    <Table.Tr key={user.id} data-testid={`user-row-${user.username}`}>
-                      <Table.Td ff="monospace">{user.username}</Table.Td>
-                      <Table.Td>
-                        {user.fullName}
-                        {self && (
-                          <Text span size="xs" c="dimmed">
-                            {' '}
-                            ({t('users.you')})
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }} miw={96}>
-                        {user.active ? (
-                          <Badge color="teal" variant="light">
-                            {t('users.active')}
-                          </Badge>
-                        ) : (
-                          <Badge color="gray" variant="light" title={user.deactivationReason ?? undefined}>
-                            {t('users.inactive')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{user.mustChangePassword ? t('users.mustChangeYes') : ''}</Table.Td>
-                      <Table.Td>
-                        {user.active && (
-                          <Group gap={4} wrap="nowrap">
+          <DataTable minWidth={800} highlightOnHover columns={[{ label: t('user.username') }, { label: t('user.fullName') }, { label: t('user.role') }, { label: t('users.status') }, { label: t('users.mustChange') }, { label: t('common.actions') }]}>
+            {list.map((user) => {
+              const self = user.id === session.user.id;
+              return (
+                <Table.Tr key={user.id} data-testid={`user-row-${user.username}`}>
+                  <Table.Td ff="monospace">{user.username}</Table.Td>
+                  <Table.Td>
+                    {user.fullName}
+                    {self && (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        ({t('users.you')})
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} miw={96}>
+                    {user.active ? (
+                      <Badge color="teal" variant="light">
+                        {t('users.active')}
+                      </Badge>
+                    ) : (
+                      <Badge color="gray" variant="light" title={user.deactivationReason ?? undefined}>
+                        {t('users.inactive')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{user.mustChangePassword ? t('users.mustChangeYes') : ''}</Table.Td>
+                  <Table.Td>
+                    {user.active && (
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          aria-label={`${t('users.edit')} ${user.username}`}
+                          onClick={() => setDialog({ kind: 'edit', user })}
+                        >
+                          {t('users.edit')}
+                        </Button>
+                        {!self && (
+                          <>
                             <Button
                               size="compact-xs"
                               variant="default"
-                              aria-label={`${t('users.edit')} ${user.username}`}
-                              onClick={() => setDialog({ kind: 'edit', user })}
+                              aria-label={`${t('users.resetPassword')} ${user.username}`}
+                              onClick={() => setDialog({ kind: 'reset', user })}
                             >
-                              {t('users.edit')}
+                              {t('users.resetPassword')}
                             </Button>
-                            {!self && (
-                              <>
-                                <Button
-                                  size="compact-xs"
-                                  variant="default"
-                                  aria-label={`${t('users.resetPassword')} ${user.username}`}
-                                  onClick={() => setDialog({ kind: 'reset', user })}
-                                >
-                                  {t('users.resetPassword')}
-                                </Button>
-                                <Button
-                                  size="compact-xs"
-                                  variant="light"
-                                  color="red"
-                                  aria-label={`${t('users.deactivate')} ${user.username}`}
-                                  onClick={() => setDialog({ kind: 'deactivate', user })}
-                                >
-                                  {t('users.deactivate')}
-                                </Button>
-                              </>
-                            )}
-                          </Group>
+                            <Button
+                              size="compact-xs"
+                              variant="light"
+                              color="red"
+                              aria-label={`${t('users.deactivate')} ${user.username}`}
+                              onClick={() => setDialog({ kind: 'deactivate', user })}
+                            >
+                              {t('users.deactivate')}
+                            </Button>
+                          </>
                         )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </DataTable>
         )}
       </LoadedList>
 
