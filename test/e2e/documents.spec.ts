@@ -201,6 +201,10 @@ test('a front-desk officer makes the complaint receipt for the reporter', async 
   const page = await openAs(browser, harness, frontDesk, casePath(id));
   await page.getByRole('tab', { name: 'Dokumen' }).click();
   await expect(page.getByTestId('case-document-types')).toContainText('Formulir Pengaduan');
+  // What the front desk does not make is listed, with who makes it, and no button.
+  const report = page.getByTestId('case-document-types').getByRole('row').filter({ hasText: 'Laporan Penanganan Kasus' });
+  await expect(report).toContainText('Dibuat oleh peran lain');
+  await expect(report.getByRole('button')).toHaveCount(0);
   await keepScreenshot(page, testInfo, 'case-documents-tab');
   await page.getByRole('button', { name: 'Buat Tanda Terima Pengaduan' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Buat dokumen' }).click();

@@ -12,7 +12,7 @@ export const documentsEn: typeof documentsId = {
     madeCount: '{{count}} made',
     fromStep: 'From step: {{steps}}',
     blanks: 'Will print blank, to fill in by hand: {{fields}}',
-    noneForRole: 'These documents are made by the secretariat or a head; your role can read them.',
+    byOthers: 'Made by another role',
     unnumbered: 'No number',
     voided: 'Document voided',
     version: 'Version {{n}}',

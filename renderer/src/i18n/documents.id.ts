@@ -10,7 +10,7 @@ export const documentsId = {
     madeCount: '{{count}} dibuat',
     fromStep: 'Dari langkah: {{steps}}',
     blanks: 'Akan dicetak kosong untuk diisi tangan: {{fields}}',
-    noneForRole: 'Dokumen-dokumen ini dibuat oleh sekretariat atau kepala; peran Anda dapat melihatnya.',
+    byOthers: 'Dibuat oleh peran lain',
     unnumbered: 'Tanpa nomor',
     voided: 'Dokumen dibatalkan',
     version: 'Versi {{n}}',

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
@@ -83,7 +83,12 @@ export function DocumentsTab() {
                         )
                       )}
                     </Table.Td>
-                    <Table.Td w={120} ta="right">
+                    <Table.Td w={140} ta="right">
+                      {mayWork && !type.mayMake && (
+                        <Text size="xs" c="dimmed">
+                          {t('documents.byOthers')}
+                        </Text>
+                      )}
                       {mayWork && type.mayMake && (
                         <Button
                           size="xs"
@@ -102,11 +107,6 @@ export function DocumentsTab() {
             </Table>
           )}
         </LoadedList>
-        {mayWork && offered.length > 0 && offered.every((x) => !x.mayMake) && (
-          <Alert variant="light" color="gray">
-            {t('documents.noneForRole')}
-          </Alert>
-        )}
       </Stack>
 
       <GenerateDocumentModal
