@@ -1,4 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// "This PC's" secret storage for the harnesses the tests start (staff key slots are bound to
+// it), kept out of the home folder of whoever runs the tests.
+process.env.TEDUH_DEVICE_SECRET_DIR ??= join(tmpdir(), 'teduh-e2e-device');
 
 /**
  * End-to-end tests drive the built renderer in Debian's Chromium against the real core,

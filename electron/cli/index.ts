@@ -182,6 +182,14 @@ async function verify(argv: string[]): Promise<number> {
     process.stdout.write(`Titik pembanding #${a.seq}: ${verdict}\n`);
   }
   if (check.audit.head) process.stdout.write(`Entri terakhir yang utuh: #${check.audit.head.seq} ${check.audit.head.hash}\n`);
+  if (check.sealed) {
+    const s = check.sealed;
+    process.stdout.write(
+      s.ok
+        ? `Segel jejak audit (#${s.seq}): basis data mencapainya\n`
+        : `Segel jejak audit (#${s.seq}): BASIS DATA TERTINGGAL${s.missingEntries !== null ? ` — ${s.missingEntries} entri hilang` : ''} (salinan lama ditimpakan, berkas WAL hilang, atau entri terakhir terhapus). Pulihkan dari cadangan terakhir yang baik.\n`,
+    );
+  }
   return check.ok ? 0 : 1;
 }
 

@@ -18,6 +18,7 @@ import { officeHandlers } from './office/handlers';
 import { Register, type RegisterOptions } from './register';
 import { settingsHandlers } from './settings';
 import { usersHandlers } from './users/handlers';
+import { registerKeyHandlers } from './vault/handlers';
 
 export type { Caller } from './api/dispatcher';
 export type { RegisterOptions } from './register';
@@ -56,6 +57,7 @@ export function createCore(opts: CoreOptions): Core {
   const handlers = mergeHandlers(
     authHandlers,
     usersHandlers,
+    registerKeyHandlers,
     officeHandlers,
     settingsHandlers,
     auditHandlers,

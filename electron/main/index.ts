@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from '../core';
+import { safeStorageDeviceSecret } from './device-secret';
 import { OpenCopies, fileKinds, type FileKind } from '../core/files';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
 import { SessionBridge, createCallHandler, createFilesHandler, trackPageLifetime, type CoreCall, type FileShell } from './ipc-bridge';
@@ -142,7 +143,7 @@ async function start(log: (line: string) => void): Promise<void> {
   }
 
   try {
-    core = createCore({ dataDir: join(userData, 'register'), resourcesDir, log });
+    core = createCore({ dataDir: join(userData, 'register'), resourcesDir, log, deviceSecret: safeStorageDeviceSecret(safeStorage) });
   } catch (e) {
     log(`core failed to start: ${(e as Error)?.name ?? 'unknown'}`);
     dialog.showErrorBox(

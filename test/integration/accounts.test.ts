@@ -44,8 +44,9 @@ describe('key slots and accounts', () => {
     }
     const rewrapped = findUserSlot(readVault(office.dataDir), worker.username)!;
     expect(rewrapped.kdf.salt).not.toBe(workerSlot.kdf.salt);
-    expect(await unwrapKey(rewrapped, worker.password)).toBeNull();
-    expect((await unwrapKey(rewrapped, newPassword))!.equals(office.core.register.databaseKey)).toBe(true);
+    const device = office.core.register.device;
+    expect(await unwrapKey(rewrapped, worker.password, device)).toBeNull();
+    expect((await unwrapKey(rewrapped, newPassword, device))!.equals(office.core.register.databaseKey)).toBe(true);
 
     refused(await loginAttempt(office, worker.username, worker.password), 'WRONG_PASSWORD');
     await login(office.core, worker.username, newPassword);
@@ -112,7 +113,7 @@ describe('key slots and accounts', () => {
     const office = await newOffice();
     const worker = await addUser(office, 'case_worker', { changePassword: false });
     const other = await addUser(office, 'secretariat', { changePassword: false });
-    const otherSlot = JSON.stringify(findUserSlot(readVault(office.dataDir), other.username));
+    const otherSlot = findUserSlot(readVault(office.dataDir), other.username)!;
     ok(await call(office.core, worker.token, 'session.get', {}));
 
     const view = ok(
@@ -125,7 +126,10 @@ describe('key slots and accounts', () => {
     expect(view.active).toBe(false);
     expect(view.deactivationReason).toBe('Pindah tugas ke dinas lain');
     expect(slots(office).some((s) => s.userId === worker.id)).toBe(false);
-    expect(JSON.stringify(findUserSlot(readVault(office.dataDir), other.username))).toBe(otherSlot);
+    // The colleague's slot keeps its password wrap; only the register key sealed in it is new.
+    const otherAfter = findUserSlot(readVault(office.dataDir), other.username)!;
+    expect({ ...otherAfter, sealed: null }).toEqual({ ...otherSlot, sealed: null });
+    expect(otherAfter.sealed).not.toEqual(otherSlot.sealed);
 
     refused(await call(office.core, worker.token, 'session.get', {}), 'UNAUTHENTICATED');
     refused(await loginAttempt(office, worker.username, worker.password), 'WRONG_PASSWORD');

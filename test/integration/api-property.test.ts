@@ -145,6 +145,8 @@ function validInputs(office: Office, desk: Person, c: { id: string; personId: st
   const caseRef = { caseId: c.id, caseVersion: 1 };
   return {
     'setup.status': {},
+    'register.acknowledgeProblem': { reason: 'diambil alih' },
+    'register.changeKey': {},
     'setup.initialize': { office: { name: 'Kantor Penyusup' }, admin: { username: 'penyusup', fullName: 'P', password: 'Sandi-Penyusup-1' } },
     'auth.login': { username: ADMIN.username, password: 'tebak-tebakan' },
     'auth.logout': {},

@@ -255,11 +255,11 @@ describe('backups', () => {
     expect(missing.fields).toEqual({ path: 'Berkas cadangan tidak ditemukan.' });
     const wrong = refused(await call(fresh, undefined, 'setup.restore', { path: file, secret: 'bukan-sandinya' }), 'VALIDATION');
     expect(Object.keys(wrong.fields ?? {})).toEqual(['secret']);
-    expect(ok(await call(fresh, undefined, 'setup.status', {}))).toEqual({ initialized: false, unlocked: false });
+    expect(ok(await call(fresh, undefined, 'setup.status', {}))).toEqual({ initialized: false, unlocked: false, problem: null });
 
     const r = ok(await call(fresh, undefined, 'setup.restore', { path: file, secret: office.recoveryCode }));
     expect(r.backupCreatedAt).toBe(made.createdAt);
-    expect(ok(await call(fresh, undefined, 'setup.status', {}))).toEqual({ initialized: true, unlocked: false });
+    expect(ok(await call(fresh, undefined, 'setup.status', {}))).toEqual({ initialized: true, unlocked: false, problem: null });
     const token = await login(fresh, ADMIN.username, ADMIN.password);
     expect(ok(await call(fresh, token, 'cases.get', { id: office.caseId })).persons.map((p) => p.fullName)).toContain(VICTIM);
     const entries = ok(await call(fresh, token, 'audit.list', { action: 'setup.restore' }));

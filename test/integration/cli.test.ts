@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -87,6 +87,35 @@ describe('teduh command line', () => {
     const broken = await teduh(['verify', '--data-dir', dir], 'sandi-kantor-1\n');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('Entri rusak pertama: #3');
+  });
+
+  it('verify exits 1 when an older copy of the database was put over the current one, saying how many entries are missing', async () => {
+    const dir = tempDir();
+    const core = createCore({ dataDir: dir });
+    await core.call({}, 'setup.initialize', {
+      office: { name: 'Dinas Sosial Kota Singkawang' },
+      admin: { username: 'admin', fullName: 'Admin', password: 'sandi-kantor-1' },
+    });
+    core.register.lock();
+    const older = join(tempDir(), 'teduh.db');
+    copyFileSync(join(dir, 'teduh.db'), older);
+    const again = createCore({ dataDir: dir });
+    const relog = (await again.call({}, 'auth.login', { username: 'admin', password: 'sandi-kantor-1' })) as { value: { token: string } };
+    for (let i = 0; i < 3; i++) await again.call({ token: relog.value.token }, 'settings.update', { version: i + 1, idleLockMinutes: 5 + i });
+    again.close();
+    expect((await teduh(['verify', '--data-dir', dir], 'sandi-kantor-1\n')).code).toBe(0);
+
+    copyFileSync(older, join(dir, 'teduh.db'));
+    const behind = await teduh(['verify', '--data-dir', dir], 'sandi-kantor-1\n');
+    expect(behind.code).toBe(1);
+    expect(behind.stdout).toMatch(/BASIS DATA TERTINGGAL — \d+ entri hilang/);
+    // The chain itself is whole: without the seal this copy would pass.
+    expect(behind.stdout).toContain('utuh');
+
+    rmSync(join(dir, 'teduh.db'));
+    const missing = await teduh(['verify', '--data-dir', dir], 'sandi-kantor-1\n');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Berkas basis data register tidak ditemukan');
   });
 
   it('verify --anchor checks the chain still passes through the entry and hash on the printed anchor', async () => {

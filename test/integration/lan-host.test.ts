@@ -67,6 +67,24 @@ describe('the LAN host', () => {
     await auto.lan.close();
   });
 
+  it('a host with automatic unlock still opens by itself after the administrator changed the register key', async () => {
+    const dataDir = tempDir();
+    const store = fileSecretStore(join(tempDir(), 'os-secret'));
+    const office = await newOffice({ dataDir, scryptN: FAST_SCRYPT_N });
+    await office.core.lan.activate({ advertise: false, unlockSecrets: store });
+    ok(await call(office.core, office.adminToken, 'lan.enableHost', { port: await freePort(), bindAddress: '127.0.0.1' }));
+    ok(await call(office.core, office.adminToken, 'lan.setAutoUnlock', { enabled: true }));
+    ok(await call(office.core, office.adminToken, 'register.changeKey', {}));
+    await new Promise((r) => setImmediate(r));
+    await office.core.lan.close();
+    office.core.close();
+
+    const restarted = startCore(dataDir, { scryptN: FAST_SCRYPT_N });
+    await restarted.lan.activate({ advertise: false, unlockSecrets: store });
+    expect(restarted.register.isUnlocked()).toBe(true);
+    await restarted.lan.close();
+  });
+
   it("a change sent twice with one idempotency key is done once, and its answer goes only to the session that sent it", async () => {
     const office = await newOffice({ scryptN: FAST_SCRYPT_N });
     const other = await addUser(office, 'admin');

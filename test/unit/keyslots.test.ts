@@ -37,7 +37,7 @@ describe('a key slot', () => {
     const { slot } = await slotFor('Kantor-Teduh-2025');
     expect(await unwrapKey({ ...slot, id: 'slot-2' }, 'Kantor-Teduh-2025')).toBeNull();
     expect(await unwrapKey({ ...slot, kind: 'recovery' }, 'Kantor-Teduh-2025')).toBeNull();
-    const wrapped = Buffer.from(slot.wrapped, 'base64');
+    const wrapped = Buffer.from(slot.wrapped!, 'base64');
     wrapped[0] = wrapped[0]! ^ 1;
     expect(await unwrapKey({ ...slot, wrapped: wrapped.toString('base64') }, 'Kantor-Teduh-2025')).toBeNull();
   });

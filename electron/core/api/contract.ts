@@ -180,13 +180,35 @@ export const auditAnchorSchema = z
   })
   .strict();
 
+/** A problem with the register, recorded outside the database so it is seen even when the database cannot be opened. */
+export interface RegisterProblemView {
+  kind: 'damaged' | 'rolled-back' | 'database-missing';
+  detectedAt: string;
+  /** Audit entries the register is known to have had and no longer holds (rolled back). */
+  missingEntries?: number;
+}
+
 // ---------- the contract ----------
 const coreContract = {
-  'setup.status': method<{ initialized: boolean; unlocked: boolean }>()({
+  'setup.status': method<{ initialized: boolean; unlocked: boolean; problem: RegisterProblemView | null }>()({
     input: z.object({}).strict(),
     access: 'public',
     audit: 'none',
-    summary: 'Whether this office has been set up, and whether the register is unlocked.',
+    summary:
+      'Whether this office has been set up, whether the register is unlocked, and a problem found with it (damaged, rolled back to an older copy, database missing), known without opening it.',
+  }),
+  'register.acknowledgeProblem': method<Record<string, never>>()({
+    input: z.object({ reason: required(500, 'Alasan') }).strict(),
+    access: 'users.manage',
+    audit: 'change',
+    summary: 'An administrator goes on with the register as it is after a problem was reported (no backup to restore, or the loss is accepted): the problem is cleared, with the reason, and the audit head sealed anew.',
+  }),
+  'register.changeKey': method<{ reissue: { id: string; username: string; fullName: string }[] }>()({
+    input: z.object({}).strict(),
+    access: 'users.manage',
+    audit: 'change',
+    summary:
+      'Changes the register key: the database is re-encrypted with a new key and every key slot re-sealed to it, so a copy of an old key file or of a removed slot opens nothing. Accounts whose slot cannot be re-sealed (never logged in since the slot format changed) are listed: an administrator re-issues their password.',
   }),
   'setup.restore': method<{ backupCreatedAt: string; auditEntries: number; auditBroken: { seq: number; reason: string } | null }>()({
     input: z

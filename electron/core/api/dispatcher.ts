@@ -74,6 +74,7 @@ export class Dispatcher {
       nowIso: now.toISOString(),
       audit: {},
       changes: [],
+      afterCommit: [],
     };
     try {
       // 1. who is calling
@@ -109,6 +110,7 @@ export class Dispatcher {
         value = handler.run(input as never, ctx, prepared);
         if (spec.audit !== 'none') this.auditSafely(ctx, method, 'ok');
       }
+      for (const run of ctx.afterCommit) run();
       for (const c of ctx.changes) this.reg.emit(c);
       return { ok: true, value };
     } catch (e) {

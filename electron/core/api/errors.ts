@@ -15,6 +15,7 @@ export const errorCodes = [
   'SELF_ACTION',
   'SCHEMA_TOO_NEW',
   'UNAVAILABLE',
+  'REGISTER_PROBLEM',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -50,6 +51,8 @@ export const defaultMessages: Record<ErrorCode, string> = {
   SCHEMA_TOO_NEW:
     'Basis data ini dibuat oleh versi Teduh yang lebih baru. Perbarui aplikasi; basis data tidak diubah.',
   UNAVAILABLE: 'Tidak dapat menghubungi layanan Teduh. Periksa sambungan, lalu coba lagi; isian Anda tidak hilang.',
+  REGISTER_PROBLEM:
+    'Register bermasalah (rusak, tertimpa salinan lama, atau berkasnya hilang). Hanya administrator yang dapat masuk untuk memulihkannya dari cadangan.',
   INTERNAL: 'Terjadi kesalahan di dalam aplikasi. Data Anda tidak diubah. Coba lagi.',
 };
 

@@ -15,6 +15,8 @@ export interface CallContext {
   audit: { entityType?: string; entityId?: string; detail?: string; username?: string; userId?: string };
   /** Change events to publish once the transaction has committed. */
   changes: { type: string; id?: string }[];
+  /** Work that must not run inside the transaction (re-keying the database), run once it has committed. */
+  afterCommit: (() => void)[];
 }
 
 /**

@@ -9,10 +9,11 @@ import { updateVersioned } from '../db/versioned';
 import { uuidv7 } from '../ids';
 import type { Register } from '../register';
 import {
+  SlotBoundElsewhereError,
   newDatabaseKey,
   newRecoveryCode,
   normalizeRecoveryCode,
-  unwrapKey,
+  unwrapKeys,
   wrapKey,
   type KeySlot,
 } from '../vault/keyslots';
@@ -89,8 +90,11 @@ function findUserByName(reg: Register, username: string): UserRow | undefined {
     .get();
 }
 
-/** Unwraps the caller's slot, counting a wrong secret as a failed attempt. */
-async function unlockSlot(ctx: CallContext, key: string, slot: KeySlot | undefined, secret: string): Promise<Buffer> {
+const SLOT_ELSEWHERE =
+  'Kata sandi akun ini terikat pada PC tempat register disimpan, dan PC ini tidak dapat membukanya (PC baru, register dipulihkan dari cadangan, atau akun Windows berubah). Minta administrator mengatur ulang kata sandi Anda.';
+
+/** Unwraps the caller's slot, counting a wrong secret as a failed attempt: the database key, and the new one of an unfinished key change. */
+async function unlockSlot(ctx: CallContext, key: string, slot: KeySlot | undefined, secret: string): Promise<{ key: Buffer; next: Buffer | null }> {
   checkRateLimit(ctx.reg, key, ctx.now);
   // Counted as a failure before the slow key derivation and cleared on success, so attempts
   // sent in parallel cannot all pass the check above before any of them is counted.
@@ -100,16 +104,38 @@ async function unlockSlot(ctx: CallContext, key: string, slot: KeySlot | undefin
     await wrapKey(newDatabaseKey(), secret, { id: 'decoy', kind: 'user' }, ctx.reg.scryptN, ctx.nowIso);
     throw new ApiError('WRONG_PASSWORD');
   }
-  const dbKey = await unwrapKey(slot, secret);
-  if (!dbKey) throw new ApiError('WRONG_PASSWORD');
+  if (slot.reissue) {
+    await wrapKey(newDatabaseKey(), secret, { id: 'decoy', kind: 'user' }, ctx.reg.scryptN, ctx.nowIso);
+    throw new ApiError('FORBIDDEN', SLOT_ELSEWHERE);
+  }
+  let keys: Awaited<ReturnType<typeof unwrapKeys>>;
+  try {
+    keys = await unwrapKeys(slot, secret, ctx.reg.device);
+  } catch (e) {
+    if (e instanceof SlotBoundElsewhereError) throw new ApiError('FORBIDDEN', SLOT_ELSEWHERE);
+    throw e;
+  }
+  if (!keys) throw new ApiError('WRONG_PASSWORD');
   clearFailures(ctx.reg, key);
-  return dbKey;
+  return keys;
+}
+
+/**
+ * After a login with the password at hand: a slot in the old format, or bound the wrong way for
+ * the account's role (a staff slot must be bound to the PC, an administrator's portable), is
+ * made anew. Costs one more key derivation, once.
+ */
+async function refreshSlot(ctx: CallContext, slot: KeySlot, role: string, secret: string): Promise<KeySlot | null> {
+  const wantBound = ctx.reg.deviceFor(role) !== undefined;
+  if (slot.pub && !slot.next && !!slot.bound === wantBound) return null;
+  const key = ctx.reg.databaseKey;
+  return wrapKey(key, secret, { id: slot.id, kind: slot.kind, ...(slot.userId ? { userId: slot.userId } : {}), ...(slot.username ? { username: slot.username } : {}) }, ctx.reg.scryptN, ctx.nowIso, ctx.reg.deviceFor(role));
 }
 
 export const authHandlers = defineHandlers({
   'setup.status': {
     needsDatabase: false,
-    run: (_i, { reg }) => ({ initialized: reg.isInitialized(), unlocked: reg.isUnlocked() }),
+    run: (_i, { reg }) => ({ initialized: reg.isInitialized(), unlocked: reg.isUnlocked(), problem: reg.problem() }),
   },
 
   'setup.initialize': {
@@ -133,7 +159,7 @@ export const authHandlers = defineHandlers({
         throw new ApiError('ALREADY_INITIALIZED');
       }
       try {
-        reg.unlock(dbKey);
+        reg.unlock(dbKey, { create: true });
       } finally {
         dbKey.fill(0);
       }
@@ -192,17 +218,23 @@ export const authHandlers = defineHandlers({
       ctx.audit.username = input.username;
       if (!reg.isInitialized()) throw new ApiError('NOT_INITIALIZED');
       const slot = findUserSlot(reg.vault(), input.username);
-      const dbKey = await unlockSlot(ctx, attemptKey(input.username), slot, input.password);
+      const keys = await unlockSlot(ctx, attemptKey(input.username), slot, input.password);
       try {
-        reg.unlock(dbKey);
+        reg.unlock(keys.key, { next: keys.next });
       } finally {
-        dbKey.fill(0);
+        keys.key.fill(0);
+        keys.next?.fill(0);
       }
+      const u = findUserByName(reg, input.username);
+      return u && u.active ? refreshSlot(ctx, slot!, u.role, input.password) : null;
     },
-    run(input, ctx) {
+    run(input, ctx, refreshed: KeySlot | null) {
       const { reg } = ctx;
       const u = findUserByName(reg, input.username);
+      // While the register has a problem (damage, a rolled-back database) only those who can act on it come in.
+      if (reg.problem() && (!u || !u.active || (u.role !== 'admin' && u.role !== 'head'))) throw new ApiError('REGISTER_PROBLEM');
       if (!u || !u.active) throw new ApiError('FORBIDDEN', 'Akun ini tidak aktif. Hubungi administrator.');
+      if (refreshed) replaceSlot(reg, refreshed);
       const session = reg.sessions.create(
         { userId: u.id, username: u.username, role: u.role as Role, deviceId: ctx.deviceId, mustChangePassword: u.mustChangePassword },
         ctx.now.getTime(),
@@ -232,13 +264,13 @@ export const authHandlers = defineHandlers({
     async prepare(input, ctx) {
       const s = requireSession(ctx);
       const slot = findUserSlot(ctx.reg.vault(), s.username);
-      const dbKey = await unlockSlot(ctx, attemptKey(s.username), slot, input.currentPassword);
+      const keys = await unlockSlot(ctx, attemptKey(s.username), slot, input.currentPassword);
+      keys.key.fill(0);
+      keys.next?.fill(0);
       if (input.newPassword === input.currentPassword) {
         throw new ApiError('VALIDATION', undefined, { fields: { newPassword: 'Kata sandi baru harus berbeda dari yang lama' } });
       }
-      const newSlot = await wrapKey(dbKey, input.newPassword, { id: slot!.id, kind: 'user', userId: s.userId, username: s.username }, ctx.reg.scryptN, ctx.nowIso);
-      dbKey.fill(0);
-      return newSlot;
+      return wrapKey(ctx.reg.databaseKey, input.newPassword, { id: slot!.id, kind: 'user', userId: s.userId, username: s.username }, ctx.reg.scryptN, ctx.nowIso, ctx.reg.deviceFor(s.role));
     },
     run(_input, ctx, newSlot) {
       const s = requireSession(ctx);
@@ -261,25 +293,31 @@ export const authHandlers = defineHandlers({
       if (!reg.isInitialized()) throw new ApiError('NOT_INITIALIZED');
       const code = normalizeRecoveryCode(input.recoveryCode);
       const slot = reg.vault().slots.find((s) => s.kind === 'recovery');
-      const dbKey = await unlockSlot(ctx, 'recovery-code', slot, code);
+      const keys = await unlockSlot(ctx, 'recovery-code', slot, code);
+      const dbKey = keys.key;
       try {
-        reg.unlock(dbKey);
+        reg.unlock(dbKey, { next: keys.next });
       } catch (e) {
         dbKey.fill(0);
+        keys.next?.fill(0);
         throw e;
       }
+      keys.next?.fill(0);
       const u = findUserByName(reg, input.username);
       if (!u || !u.active || u.role !== 'admin') {
         dbKey.fill(0);
         throw new ApiError('FORBIDDEN', 'Kode pemulihan hanya dapat mengatur ulang kata sandi administrator yang aktif.');
       }
-      const existing = findUserSlot(reg.vault(), u.username);
-      const newSlot = await wrapKey(dbKey, input.newPassword, { id: existing?.id ?? u.id, kind: 'user', userId: u.id, username: u.username }, reg.scryptN, ctx.nowIso);
       dbKey.fill(0);
-      return { user: u, newSlot };
+      const existing = findUserSlot(reg.vault(), u.username);
+      const newSlot = await wrapKey(reg.databaseKey, input.newPassword, { id: existing?.id ?? u.id, kind: 'user', userId: u.id, username: u.username }, reg.scryptN, ctx.nowIso);
+      // A recovery slot in the old format is made anew with the code just typed, so the register key can later be changed.
+      const recovery = slot && !slot.pub ? await wrapKey(reg.databaseKey, code, { id: slot.id, kind: 'recovery' }, reg.scryptN, ctx.nowIso) : null;
+      return { user: u, newSlot, recovery };
     },
-    run(_input, ctx, { user, newSlot }) {
+    run(_input, ctx, { user, newSlot, recovery }) {
       const { db } = ctx.reg.db;
+      if (recovery) replaceSlot(ctx.reg, recovery);
       const u = db.select().from(users).where(eq(users.id, user.id)).get()!;
       if (u.mustChangePassword) updateVersioned(db, users, 'user', u.id, u.version, { mustChangePassword: false }, u.id, ctx.nowIso);
       replaceSlot(ctx.reg, newSlot);

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/chain';
 import { settings as settingsTable } from '../db/schema';
 import { changedFields, updateVersioned } from '../db/versioned';
 import type { Register } from '../register';
+import { vaultForBackup } from '../vault/store';
 import { BackupFileError } from './file';
 import {
   BACKUP_SETTINGS_KEY,
@@ -52,7 +53,8 @@ function backupNow(reg: Register, s: BackupSettings, nowIso: string): MadeBackup
   const problem = backupFolderProblem(s.folder, reg.dataDir);
   if (problem) throw new ApiError('VALIDATION', problem, { fields: { folder: problem } });
   try {
-    return makeBackup(reg.db, reg.databaseKey, reg.vault(), {
+    reg.sealNow();
+    return makeBackup(reg.db, reg.databaseKey, vaultForBackup(reg.vault()), {
       folder: s.folder,
       registerId: s.registerId,
       dbFile: reg.dbFile,

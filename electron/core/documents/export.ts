@@ -29,7 +29,7 @@ export async function exportDocuments(dataDir: string, secret: string, outDir: s
   const reg = new Register({ dataDir, ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}) });
   try {
     if (!reg.isInitialized()) throw new ExportRefused('folder data ini belum berisi register');
-    const opened = await unwrapWithAnySlot(reg.vault().slots, secret);
+    const opened = await unwrapWithAnySlot(reg.vault().slots, secret, reg.device);
     if (!opened) return null;
     const { key, slot } = opened;
     try {

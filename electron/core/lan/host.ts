@@ -11,7 +11,7 @@ import type { LanHostStatusView } from '../api/contract-lan';
 import { errorBody, type ApiResult } from '../api/errors';
 import type { ChangeEvent } from '../api/bridge';
 import type { Register } from '../register';
-import { autoUnlockEnabled, tryAutoUnlock, type UnlockSecretStore } from './auto-unlock';
+import { autoUnlockEnabled, enableAutoUnlock, tryAutoUnlock, type UnlockSecretStore } from './auto-unlock';
 import { advertiseHost, type MdnsOptions } from './discovery';
 import { BodyTooLarge, readJsonBody, sendJson } from './http';
 import { normalizeFingerprint, shortFingerprint, type TlsIdentity } from './identity';
@@ -123,6 +123,11 @@ export class LanHostService {
     this.reg.events.on('unlocked', this.onUnlocked);
     this.reg.events.on('locked', this.onLocked);
     this.reg.events.on('change', this.onChange);
+    // A changed register key is wrapped anew for automatic unlock, or the host would not open after the next power cut.
+    this.reg.events.on('keyChanged', () => {
+      const store = this.options?.unlockSecrets;
+      if (store && autoUnlockEnabled(this.reg)) void Promise.resolve(enableAutoUnlock(this.reg, store)).catch(() => this.log('automatic unlock could not be renewed after a key change'));
+    });
     if (options.unlockSecrets && !this.reg.isUnlocked() && (await tryAutoUnlock(this.reg, options.unlockSecrets))) {
       this.reg.auditOrQueue({
         at: this.reg.nowIso(),

@@ -6,7 +6,7 @@ import type { Role } from '../api/roles';
 import { users, type UserRow } from '../db/schema';
 import { changedFields, updateVersioned } from '../db/versioned';
 import { uuidv7 } from '../ids';
-import { wrapKey } from '../vault/keyslots';
+import { wrapKey, type KeySlot } from '../vault/keyslots';
 import { findUserSlot } from '../vault/store';
 
 export function userView(u: UserRow): UserView {
@@ -43,6 +43,19 @@ function assertAnotherActiveAdmin(ctx: CallContext, exceptId: string): void {
   if (!other) throw new ApiError('VALIDATION', 'Harus ada setidaknya satu administrator aktif.', { fields: { role: 'Harus ada setidaknya satu administrator aktif' } });
 }
 
+function removeSlotAndChangeKey(ctx: CallContext, userId: string): void {
+  const isTheirs = (s: KeySlot) => s.kind === 'user' && s.userId === userId;
+  try {
+    ctx.reg.changeKey({ remove: isTheirs });
+  } catch {
+    // The key could not be changed (disk full, an old recovery slot): the slot still goes, with no copy left.
+    const v = ctx.reg.vault();
+    v.slots = v.slots.filter((s) => !isTheirs(s as KeySlot));
+    ctx.reg.saveVault(v, { forget: true });
+    ctx.reg.auditOrQueue({ at: ctx.nowIso, userId: ctx.session?.userId ?? null, username: ctx.session?.username ?? null, deviceId: ctx.deviceId, action: 'register.changeKey', outcome: 'failure', entityType: 'user', entityId: userId, detail: null });
+  }
+}
+
 export const usersHandlers = defineHandlers({
   'users.list': {
     run(input, ctx) {
@@ -72,7 +85,7 @@ export const usersHandlers = defineHandlers({
   'users.create': {
     async prepare(input, ctx) {
       const id = uuidv7(ctx.now.getTime());
-      const slot = await wrapKey(ctx.reg.databaseKey, input.initialPassword, { id, kind: 'user', userId: id, username: input.username }, ctx.reg.scryptN, ctx.nowIso);
+      const slot = await wrapKey(ctx.reg.databaseKey, input.initialPassword, { id, kind: 'user', userId: id, username: input.username }, ctx.reg.scryptN, ctx.nowIso, ctx.reg.deviceFor(input.role));
       return { id, slot };
     },
     run(input, ctx, { id, slot }) {
@@ -138,9 +151,9 @@ export const usersHandlers = defineHandlers({
         ctx.nowIso,
         (r) => userView(r as UserRow),
       );
-      const v = ctx.reg.vault();
-      v.slots = v.slots.filter((s) => !(s.kind === 'user' && s.userId === u.id));
-      ctx.reg.saveVault(v);
+      // Once committed, the register key is changed: the old password (or a copy of the key file,
+      // its .bak included) opens nothing any more, since no remaining slot holds the old key.
+      ctx.afterCommit.push(() => removeSlotAndChangeKey(ctx, u.id));
       ctx.reg.sessions.endAllFor(u.id);
       ctx.audit.entityType = 'user';
       ctx.audit.entityId = u.id;
@@ -154,7 +167,7 @@ export const usersHandlers = defineHandlers({
       const u = getUser(ctx, input.id);
       if (!u.active) throw new ApiError('VALIDATION', 'Aktifkan akun ini sebelum mengatur ulang kata sandinya.');
       const existing = findUserSlot(ctx.reg.vault(), u.username);
-      return wrapKey(ctx.reg.databaseKey, input.temporaryPassword, { id: existing?.id ?? u.id, kind: 'user', userId: u.id, username: u.username }, ctx.reg.scryptN, ctx.nowIso);
+      return wrapKey(ctx.reg.databaseKey, input.temporaryPassword, { id: existing?.id ?? u.id, kind: 'user', userId: u.id, username: u.username }, ctx.reg.scryptN, ctx.nowIso, ctx.reg.deviceFor(u.role));
     },
     run(input, ctx, slot) {
       const me = requireSession(ctx);

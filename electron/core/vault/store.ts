@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { KeySlot } from './keyslots';
+import { stubOf, type KeySlot } from './keyslots';
 
 /**
  * The key-slot file beside the database. It holds no case data: wrapped keys, staff
@@ -16,16 +16,29 @@ const kdfSchema = z.object({
   p: z.number().int().positive(),
   salt: z.string(),
 });
+const sealedSchema = z.object({ epk: z.string(), iv: z.string(), tag: z.string(), ct: z.string() });
 const slotSchema = z.object({
   id: z.string(),
   kind: z.enum(['user', 'recovery']),
   userId: z.string().optional(),
   username: z.string().optional(),
   kdf: kdfSchema,
-  iv: z.string(),
-  tag: z.string(),
-  wrapped: z.string(),
+  pub: z.string().optional(),
+  iv: z.string().optional(),
+  tag: z.string().optional(),
+  wrapped: z.string().optional(),
+  bound: z.string().optional(),
+  sealed: sealedSchema.optional(),
+  next: sealedSchema.optional(),
+  reissue: z.literal(true).optional(),
   createdAt: z.string(),
+});
+/** The newest audit entry this register is known to have reached, MACed with a key derived from the database key. */
+const sealSchema = z.object({ seq: z.number().int().nonnegative(), hash: z.string(), mac: z.string() });
+const problemSchema = z.object({
+  kind: z.enum(['damaged', 'rolled-back', 'database-missing']),
+  detectedAt: z.string(),
+  missingEntries: z.number().int().nonnegative().optional(),
 });
 const pendingAuditSchema = z.object({
   at: z.string(),
@@ -41,9 +54,13 @@ const vaultSchema = z.object({
   slots: z.array(slotSchema),
   attempts: z.record(z.string(), z.object({ failures: z.number().int(), lastAt: z.string() })),
   pendingAudit: z.array(pendingAuditSchema),
+  seal: sealSchema.optional(),
+  problem: problemSchema.nullable().optional(),
 });
 
 export type VaultFile = z.infer<typeof vaultSchema>;
+export type AuditSeal = z.infer<typeof sealSchema>;
+export type RegisterProblem = z.infer<typeof problemSchema>;
 export type PendingAudit = z.infer<typeof pendingAuditSchema>;
 
 export const VAULT_FILE = 'keyslots.json';
@@ -53,8 +70,10 @@ export function vaultPath(dataDir: string): string {
   return join(dataDir, VAULT_FILE);
 }
 
+/** The register's key file exists (or only its previous copy survived, which then stands in for it). */
 export function vaultExists(dataDir: string): boolean {
-  return existsSync(vaultPath(dataDir));
+  const file = vaultPath(dataDir);
+  return existsSync(file) || existsSync(`${file}.bak`);
 }
 
 export function emptyVault(): VaultFile {
@@ -63,31 +82,91 @@ export function emptyVault(): VaultFile {
 
 export class VaultCorruptError extends Error {}
 
-export function readVault(dataDir: string): VaultFile {
+/**
+ * Reads the key file, or its previous copy when the file is missing or unreadable (a power cut,
+ * a deleted file): then the copy is put back as the file, and `onFallback` is told so that the
+ * audit trail records it.
+ */
+export function readVault(dataDir: string, onFallback?: () => void): VaultFile {
   const file = vaultPath(dataDir);
-  for (const candidate of [file, `${file}.bak`]) {
-    if (!existsSync(candidate)) continue;
+  const parse = (path: string): VaultFile | null => {
     try {
-      return vaultSchema.parse(JSON.parse(readFileSync(candidate, 'utf8')));
+      return vaultSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
     } catch {
-      // fall through to the backup copy
+      return null;
     }
-  }
-  throw new VaultCorruptError('key slot file unreadable');
+  };
+  const main = existsSync(file) ? parse(file) : null;
+  if (main) return main;
+  const bak = existsSync(`${file}.bak`) ? parse(`${file}.bak`) : null;
+  if (!bak) throw new VaultCorruptError('key slot file unreadable');
+  writeDurably(file, JSON.stringify(bak, null, 1));
+  onFallback?.();
+  return bak;
 }
 
-export function writeVault(dataDir: string, vault: VaultFile): void {
-  const file = vaultPath(dataDir);
+function writeDurably(file: string, text: string): void {
   const tmp = `${file}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);
   try {
-    writeSync(fd, JSON.stringify(vault, null, 1));
+    writeSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  if (existsSync(file)) copyFileSync(file, `${file}.bak`);
   renameSync(tmp, file);
+  syncFolder(dirname(file));
+}
+
+/** Makes a rename durable: on POSIX the folder entry is synced too (Windows has no folder handle to sync). */
+export function syncFolder(dir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // best effort: some file systems refuse to sync a folder
+  }
+}
+
+/**
+ * Writes the key file atomically (temp file, fsync, rename), keeping the previous version as
+ * `.bak`. With `forget` (a removed slot, a changed register key) the previous version is not
+ * kept: the `.bak` gets the new content too, so no copy of a removed slot stays behind.
+ */
+export function writeVault(dataDir: string, vault: VaultFile, opts: { forget?: boolean } = {}): void {
+  const file = vaultPath(dataDir);
+  const text = JSON.stringify(vault, null, 1);
+  if (opts.forget) {
+    writeDurably(file, text);
+    writeDurably(`${file}.bak`, text);
+    return;
+  }
+  if (existsSync(file)) {
+    copyFileSync(file, `${file}.bak`);
+    const fd = openSync(`${file}.bak`, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  writeDurably(file, text);
+}
+
+/**
+ * The key file as a backup carries it: the recovery code's and the administrators' slots
+ * (portable, so a new PC can be restored), and for each PC-bound staff slot only a stub with
+ * its name (its owner is told to ask an administrator for a new password); no failure
+ * counters, no queued entries, no problem.
+ */
+export function vaultForBackup(vault: VaultFile): VaultFile {
+  const { problem: _problem, ...rest } = vault;
+  return { ...rest, slots: (vault.slots as KeySlot[]).map((s) => (s.bound ? stubOf(s) : s)), attempts: {}, pendingAudit: [] };
 }
 
 export function findUserSlot(vault: VaultFile, username: string): KeySlot | undefined {
