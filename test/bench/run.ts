@@ -10,7 +10,7 @@
  *   - plain: that raw query on the unencrypted copy (what encryption costs),
  *   - like_scan (search only): a LIKE '%term%' scan instead of the trigram index.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -258,6 +258,18 @@ async function main(): Promise<void> {
     log('backup...');
     figures.push(...(await benchBackup(core, adminToken, dir)));
     endPhase('backup');
+    // --- Changing the register key (deactivating a user does it too): the whole database
+    // re-encrypted, every slot re-sealed; beside a plain copy of the database file.
+    log('register key change...');
+    const rekey = await measure(2, async () => {
+      const x = await core.call({ token: adminToken }, 'register.changeKey', {});
+      if (!x.ok) throw new Error(x.error.message);
+    });
+    const copyTo = join(dir, 'copy-for-floor.db');
+    const fileCopy = await measure(2, () => copyFileSync(core.register.dbFile, copyTo));
+    rmSync(copyTo, { force: true });
+    figures.push({ op: 'register_key_change', n: 2, ...rekey, floors: { file_copy: fileCopy } });
+    endPhase('register_key_change');
     // ---
 
     loop.disable();

@@ -58,3 +58,30 @@ test('an administrator adds a front-desk officer, who must choose a password and
   await expect(page.getByRole('heading', { name: 'Pengguna' })).toHaveCount(0);
   await expect(page).toHaveURL(/#\/$/);
 });
+
+test('an administrator changes the register key; the officer logs in as before', async ({ page, harness }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(harness.url);
+  await logIn(page, admin.username, admin.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Pengguna' }).click();
+  await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+  const add = page.getByRole('dialog', { name: 'Tambah pengguna' });
+  await add.getByLabel('Nama pengguna').fill(officer.username);
+  await add.getByLabel('Nama lengkap').fill(officer.fullName);
+  await add.getByLabel('Peran').selectOption({ label: 'Petugas Penerima Pengaduan' });
+  await add.getByRole('textbox', { name: 'Kata sandi awal' }).fill(officer.initial);
+  await add.getByRole('button', { name: 'Simpan' }).click();
+  await expect(add).toBeHidden();
+
+  await page.getByRole('button', { name: 'Ganti kunci register' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ganti kunci register' });
+  await expect(dialog).toContainText('salinan lama berkas kunci');
+  await keepScreenshot(page, testInfo, 'change-register-key');
+  await dialog.getByRole('button', { name: 'Ganti kunci sekarang' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Kunci register sudah diganti')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await logIn(page, officer.username, officer.initial);
+  await expect(page.getByRole('heading', { name: 'Ganti kata sandi' })).toBeVisible();
+});

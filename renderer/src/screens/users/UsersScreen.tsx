@@ -7,6 +7,7 @@ import { LoadedList } from '../../components/LoadedList';
 import { DeactivateUserModal } from './DeactivateUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
+import { ChangeKeyModal } from './ChangeKeyModal';
 import { DataTable } from '../../components/DataTable';
 
 type Dialog =
@@ -14,6 +15,7 @@ type Dialog =
   | { kind: 'edit'; user: UserView }
   | { kind: 'deactivate'; user: UserView }
   | { kind: 'reset'; user: UserView }
+  | { kind: 'changeKey' }
   | null;
 
 /** Staff accounts: who may use the register, in which role. */
@@ -30,7 +32,12 @@ export function UsersScreen() {
         <Title order={1} size="h2">
           {t('users.title')}
         </Title>
-        <Button onClick={() => setDialog({ kind: 'create' })}>{t('users.create')}</Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => setDialog({ kind: 'changeKey' })}>
+            {t('users.changeKey')}
+          </Button>
+          <Button onClick={() => setDialog({ kind: 'create' })}>{t('users.create')}</Button>
+        </Group>
       </Group>
 
       <LoadedList query={users} rows={users.data}>
@@ -112,6 +119,7 @@ export function UsersScreen() {
       />
       <DeactivateUserModal user={dialog?.kind === 'deactivate' ? dialog.user : null} onClose={close} />
       <ResetPasswordModal user={dialog?.kind === 'reset' ? dialog.user : null} onClose={close} />
+      <ChangeKeyModal opened={dialog?.kind === 'changeKey'} onClose={close} />
     </Stack>
   );
 }
