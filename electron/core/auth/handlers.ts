@@ -17,7 +17,7 @@ import {
   type KeySlot,
 } from '../vault/keyslots';
 import { findUserSlot } from '../vault/store';
-import { lockoutSeconds } from './policy';
+import { lockoutSeconds, officeNameOf, requireStrongPassword } from './policy';
 import { checkLogo } from '../office/handlers';
 import { readGeneralSettings, DEFAULT_SETTINGS } from '../settings/general';
 
@@ -116,6 +116,7 @@ export const authHandlers = defineHandlers({
     async prepare(input, ctx) {
       const { reg } = ctx;
       if (reg.isInitialized()) throw new ApiError('ALREADY_INITIALIZED');
+      await requireStrongPassword('admin.password', input.admin.password, { ...input.admin, officeName: input.office.name });
       const { logo } = input.office;
       if (logo) checkLogo(logo.mime, Buffer.from(logo.base64, 'base64'));
       // A database without its key file is the remains of an interrupted setup: keep it aside, never delete.
@@ -231,6 +232,8 @@ export const authHandlers = defineHandlers({
   'auth.changePassword': {
     async prepare(input, ctx) {
       const s = requireSession(ctx);
+      const me = ctx.reg.db.db.select().from(users).where(eq(users.id, s.userId)).get();
+      await requireStrongPassword('newPassword', input.newPassword, { username: s.username, fullName: me?.fullName, officeName: officeNameOf(ctx.reg.db.db) });
       const slot = findUserSlot(ctx.reg.vault(), s.username);
       const dbKey = await unlockSlot(ctx, attemptKey(s.username), slot, input.currentPassword);
       if (input.newPassword === input.currentPassword) {
@@ -272,6 +275,12 @@ export const authHandlers = defineHandlers({
       if (!u || !u.active || u.role !== 'admin') {
         dbKey.fill(0);
         throw new ApiError('FORBIDDEN', 'Kode pemulihan hanya dapat mengatur ulang kata sandi administrator yang aktif.');
+      }
+      try {
+        await requireStrongPassword('newPassword', input.newPassword, { ...u, officeName: officeNameOf(reg.db.db) });
+      } catch (e) {
+        dbKey.fill(0);
+        throw e;
       }
       const existing = findUserSlot(reg.vault(), u.username);
       const newSlot = await wrapKey(dbKey, input.newPassword, { id: existing?.id ?? u.id, kind: 'user', userId: u.id, username: u.username }, reg.scryptN, ctx.nowIso);
