@@ -4,8 +4,9 @@ import { join, resolve } from 'node:path';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { ApiError } from './api/errors';
 import type { ChangeEvent } from './api/bridge';
-import { appendAudit, type AuditInput } from './audit';
+import { appendAudit, pendingAsAudit, queuePendingAudit, type AuditInput } from './audit';
 import { SessionStore } from './auth/sessions';
+import { forgetTypedNames } from './auth/throttle';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { loadMigrations, openDatabase, type OpenDatabase } from './db/open';
@@ -177,7 +178,7 @@ export class Register {
     }
     if (!this.isInitialized()) return;
     const v = this.vault();
-    v.pendingAudit.push({
+    queuePendingAudit(v.pendingAudit, {
       at: e.at,
       username: e.username,
       deviceId: e.deviceId,
@@ -185,27 +186,16 @@ export class Register {
       outcome: e.outcome,
       detail: e.detail ?? null,
     });
-    // Bounded: a flood of failures from a locked screen cannot grow the file without end.
-    if (v.pendingAudit.length > 1000) v.pendingAudit.splice(0, v.pendingAudit.length - 1000);
     this.saveVault(v);
   }
 
   private flushPendingAudit(): void {
     const v = this.vault();
     if (v.pendingAudit.length === 0 || !this.opened) return;
+    forgetTypedNames(v);
     const { sqlite } = this.opened;
     sqlite.transaction(() => {
-      for (const p of v.pendingAudit) {
-        appendAudit(sqlite, {
-          at: p.at,
-          userId: null,
-          username: p.username,
-          deviceId: p.deviceId,
-          action: p.action,
-          outcome: p.outcome as AuditInput['outcome'],
-          detail: p.detail,
-        });
-      }
+      for (const p of v.pendingAudit) appendAudit(sqlite, pendingAsAudit(p));
     })();
     v.pendingAudit = [];
     this.saveVault(v);

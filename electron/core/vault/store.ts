@@ -34,6 +34,9 @@ const pendingAuditSchema = z.object({
   action: z.string(),
   outcome: z.string(),
   detail: z.string().nullable(),
+  /** A summary of this many entries of the same kind, the last one at `lastAt` (absent: one entry). */
+  count: z.number().int().positive().optional(),
+  lastAt: z.string().optional(),
 });
 const vaultSchema = z.object({
   format: z.literal('teduh-keyslots'),
