@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { ApiError } from './api/errors';
@@ -11,6 +11,7 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { loadMigrations, openDatabase, type OpenDatabase } from './db/open';
 import { uuidv7 } from './ids';
+import { ensurePrivateDir, ensurePrivateFile } from './private-files';
 import { readGeneralSettings } from './settings/general';
 import { DEFAULT_SCRYPT_N, sameKey } from './vault/keyslots';
 import { DB_FILE, emptyVault, readVault, vaultExists, writeVault, type VaultFile } from './vault/store';
@@ -70,13 +71,14 @@ export class Register {
     this.maintenance = opts.maintenance;
     this.resourcesDir = opts.resourcesDir ?? DEFAULT_RESOURCES;
     this.migrations = loadMigrations(join(this.resourcesDir, 'migrations'));
-    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    ensurePrivateDir(this.dataDir);
     this.deviceId = this.loadDeviceId();
   }
 
   private loadDeviceId(): string {
     const file = join(this.dataDir, 'device-id');
     if (existsSync(file)) {
+      ensurePrivateFile(file);
       const id = readFileSync(file, 'utf8').trim();
       if (id) return id;
     }

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, copyFileSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, copyFileSync } from 'node:fs';
+import { ensurePrivateFile } from '../private-files';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { KeySlot } from './keyslots';
@@ -84,12 +85,16 @@ export function writeVault(dataDir: string, vault: VaultFile): void {
   const tmp = `${file}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);
   try {
+    fchmodSync(fd, 0o600); // a leftover temp file keeps its own mode when opened
     writeSync(fd, JSON.stringify(vault, null, 1));
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  if (existsSync(file)) copyFileSync(file, `${file}.bak`);
+  if (existsSync(file)) {
+    copyFileSync(file, `${file}.bak`);
+    ensurePrivateFile(`${file}.bak`); // the copy takes the original's mode, which an older Teduh left wider
+  }
   renameSync(tmp, file);
 }
 
