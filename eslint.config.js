@@ -40,8 +40,8 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer cannot use Node modules.' },
             {
-              regex: '(^|/)electron/(?!core/api/(contract|bridge|errors|roles)$)',
-              message: 'Only the API contract (electron/core/api/{contract,bridge,errors,roles}) may be imported by the renderer.',
+              regex: '(^|/)electron/(?!core/api/(contract|bridge|errors|roles|password-strength)$)',
+              message: 'Only the API contract (electron/core/api/{contract,bridge,errors,roles,password-strength}) may be imported by the renderer.',
             },
           ],
         },

@@ -1,15 +1,17 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { ApiError } from './api/errors';
 import type { ChangeEvent } from './api/bridge';
-import { appendAudit, type AuditInput } from './audit';
+import { appendAudit, pendingAsAudit, queuePendingAudit, type AuditInput } from './audit';
 import { SessionStore } from './auth/sessions';
+import { forgetTypedNames } from './auth/throttle';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { loadMigrations, openDatabase, type OpenDatabase } from './db/open';
 import { uuidv7 } from './ids';
+import { ensurePrivateDir, ensurePrivateFile } from './private-files';
 import { readGeneralSettings } from './settings/general';
 import { fileDeviceSecret } from './vault/device';
 import { DEFAULT_SCRYPT_N, canReseal, newDatabaseKey, sameKey, sealKeyTo, stubOf, type DeviceSecret, type KeySlot } from './vault/keyslots';
@@ -84,13 +86,14 @@ export class Register {
     this.resourcesDir = opts.resourcesDir ?? DEFAULT_RESOURCES;
     this.device = opts.deviceSecret ?? fileDeviceSecret();
     this.migrations = loadMigrations(join(this.resourcesDir, 'migrations'));
-    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    ensurePrivateDir(this.dataDir);
     this.deviceId = this.loadDeviceId();
   }
 
   private loadDeviceId(): string {
     const file = join(this.dataDir, 'device-id');
     if (existsSync(file)) {
+      ensurePrivateFile(file);
       const id = readFileSync(file, 'utf8').trim();
       if (id) return id;
     }
@@ -252,7 +255,7 @@ export class Register {
     }
     if (!this.isInitialized()) return;
     const v = this.vault();
-    v.pendingAudit.push({
+    queuePendingAudit(v.pendingAudit, {
       at: e.at,
       username: e.username,
       deviceId: e.deviceId,
@@ -260,27 +263,16 @@ export class Register {
       outcome: e.outcome,
       detail: e.detail ?? null,
     });
-    // Bounded: a flood of failures from a locked screen cannot grow the file without end.
-    if (v.pendingAudit.length > 1000) v.pendingAudit.splice(0, v.pendingAudit.length - 1000);
     this.saveVault(v);
   }
 
   private flushPendingAudit(): void {
     const v = this.vault();
     if (v.pendingAudit.length === 0 || !this.opened) return;
+    forgetTypedNames(v);
     const { sqlite } = this.opened;
     sqlite.transaction(() => {
-      for (const p of v.pendingAudit) {
-        appendAudit(sqlite, {
-          at: p.at,
-          userId: null,
-          username: p.username,
-          deviceId: p.deviceId,
-          action: p.action,
-          outcome: p.outcome as AuditInput['outcome'],
-          detail: p.detail,
-        });
-      }
+      for (const p of v.pendingAudit) appendAudit(sqlite, pendingAsAudit(p));
     })();
     v.pendingAudit = [];
     this.saveVault(v);

@@ -131,7 +131,7 @@ async function start(log: (line: string) => void): Promise<void> {
     app.quit();
   };
   lanSetup = new LanClientSetup(pairingFile, () => lanClient, restartInNewRole, restartInNewRole);
-  ipcMain.handle('teduh:lan-client', createLanClientHandler(lanSetup, (sender) => appPages.has(sender.id)));
+  ipcMain.handle('teduh:lan-client', createLanClientHandler(lanSetup, (sender) => appPages.has(sender.id), () => bridge));
   if (paired) {
     lanClient = new LanClientMode(paired, pairingFile, log);
     startShell(lanClient.call, (listener) => lanClient!.subscribe(listener), copies, log);

@@ -13,7 +13,8 @@ import {
   type PairingAttempt,
   type UnlockSecretStore,
 } from '../core/lan';
-import type { CoreCall } from './ipc-bridge';
+import type { SessionView } from '../core/api/contract';
+import type { CoreCall, SessionBridge } from './ipc-bridge';
 import { isTrustedSender, type IpcEventLike, type SenderLike } from './security';
 
 /** The part of Electron's `safeStorage` used here (DPAPI on Windows, the keychain on macOS). */
@@ -242,13 +243,39 @@ export class LanClientSetup {
   }
 }
 
-/** `ipcMain.handle('teduh:lan-client', ...)`: only the app's own page may set this PC's role. */
+/** What changes this PC's role: pairing it with a host, or forgetting the host. */
+const ROLE_CHANGES = new Set<unknown>(['pair', 'forget']);
+
+/**
+ * Whether the page may change this PC's role, asked through the page's own session as file
+ * actions are: an administrator's session (on a client PC, the host's administrator), or a
+ * new PC whose register is not set up yet (its first-run screen, where there is nobody to ask).
+ */
+async function pageMayChangeRole(bridge: SessionBridge, pageId: number): Promise<boolean> {
+  const status = await bridge.call(pageId, 'setup.status', {});
+  if (status.ok && (status.value as { initialized: boolean }).initialized === false) return true;
+  const session = await bridge.call(pageId, 'session.get', {});
+  return session.ok && (session.value as SessionView).permissions.includes('settings.manage');
+}
+
+/**
+ * `ipcMain.handle('teduh:lan-client', ...)`: only the app's own page may ask, and only an
+ * administrator's page may change this PC's role. `bridge` is the shell's session bridge
+ * (null until the shell has started: then nothing that changes the role is answered).
+ */
 export function createLanClientHandler(
   setup: LanClientSetup,
   isAppWindow: (sender: SenderLike) => boolean,
+  bridge: () => SessionBridge | null,
 ): (event: IpcEventLike, op: unknown, args: unknown) => Promise<ApiResult<unknown>> {
   return async (event, op, args) => {
     if (!isTrustedSender(event, isAppWindow)) return { ok: false, error: errorBody('FORBIDDEN') };
+    if (ROLE_CHANGES.has(op)) {
+      const b = bridge();
+      if (!b || !(await pageMayChangeRole(b, event.sender.id))) {
+        return { ok: false, error: errorBody('FORBIDDEN', 'Hanya administrator yang dapat memasangkan PC ini dengan host atau melupakan host-nya.') };
+      }
+    }
     return setup.handle(op, args);
   };
 }

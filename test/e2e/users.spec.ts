@@ -18,10 +18,21 @@ test('an administrator adds a front-desk officer, who must choose a password and
   await dialog.getByLabel('Peran').selectOption({ label: 'Petugas Penerima Pengaduan' });
   await dialog.getByLabel('NIP').fill('12345');
   await dialog.getByLabel('Jabatan').fill('Petugas Layanan Pengaduan');
-  await dialog.getByRole('textbox', { name: 'Kata sandi awal' }).fill(officer.initial);
+  // A password anyone would try first: the meter says so while typing, and saving is refused under the field.
+  const initialPassword = dialog.getByRole('textbox', { name: 'Kata sandi awal' });
+  await initialPassword.fill('Password1');
+  await expect(dialog.getByTestId('password-strength')).toContainText('Kekuatan kata sandi: sangat lemah');
+  await expect(dialog.getByRole('progressbar', { name: 'Kekuatan kata sandi' })).toBeVisible();
+  await keepScreenshot(page, testInfo, 'users-password-meter');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(dialog.getByText('NIP harus 18 digit angka')).toBeVisible();
   await dialog.getByLabel('NIP').fill('');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog.getByText(/^Kata sandi terlalu mudah ditebak: /)).toBeVisible();
+  await expect(initialPassword).toHaveAttribute('data-invalid', 'true');
+
+  await initialPassword.fill(officer.initial);
+  await expect(dialog.getByTestId('password-strength')).toContainText(/Kekuatan kata sandi: (sangat )?kuat/);
   await dialog.getByRole('button', { name: 'Simpan' }).click();
 
   await expect(dialog).toBeHidden();

@@ -58,6 +58,16 @@ describe('teduh command line', () => {
     expect(createCore({ dataDir: dir }).register.isInitialized()).toBe(false);
   });
 
+  it('init refuses a password that is easy to guess, such as the office name, and says why in Indonesian', async () => {
+    const dir = tempDir();
+    for (const password of ['12345678', 'UPTD PPA Kota Malang']) {
+      const r = await teduh(['init', '--data-dir', dir, '--office', 'UPTD PPA Kota Malang', '--admin', 'kepala'], `${password}\n`);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('Kata sandi terlalu mudah ditebak:');
+    }
+    expect(createCore({ dataDir: dir }).register.isInitialized()).toBe(false);
+  });
+
   it('verify exits 0 on a sound register and 1 naming the first broken audit entry after tampering', async () => {
     const dir = tempDir();
     const core = createCore({ dataDir: dir });

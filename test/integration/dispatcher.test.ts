@@ -63,12 +63,12 @@ describe('the API dispatcher', () => {
   it('invalid input is refused with a message for each field, in Indonesian', async () => {
     const { core, adminToken } = await newOffice(fast);
     const bad = refused(
-      collect(await core.call({ token: adminToken }, 'users.create', { username: 'a b', fullName: '  ', role: 'boss', initialPassword: 'aaaaaaaa' })),
+      collect(await core.call({ token: adminToken }, 'users.create', { username: 'a b', fullName: '  ', role: 'boss', initialPassword: 'pendek' })),
       'VALIDATION',
     );
     expect(Object.keys(bad.fields ?? {}).sort()).toEqual(['fullName', 'initialPassword', 'role', 'username']);
     expect(bad.fields!.fullName).toBe('Nama lengkap wajib diisi');
-    expect(bad.fields!.initialPassword).toBe('Kata sandi terlalu mudah ditebak');
+    expect(bad.fields!.initialPassword).toBe('Kata sandi minimal 8 karakter');
 
     const nested = refused(
       collect(await core.call({ token: adminToken }, 'cases.register', { ...aCase, victims: [{ fullName: 'Wulan', nik: '12345' }] })),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core';
 import { defaultMessages } from '../../electron/core/api/errors';
+import { UNKNOWN_USERNAME } from '../../electron/core/auth/throttle';
 import { readVault } from '../../electron/core/vault/store';
 import {
   ADMIN,
@@ -39,10 +40,11 @@ describe('logging in', () => {
     expect(unknown).toEqual(wrong);
     expect(core.register.isUnlocked()).toBe(false);
 
-    // While locked, the failures wait in the key-slot file (which holds no case data)...
+    // While locked, the failures wait in the key-slot file (which holds no case data, and no
+    // name that is not an account: it may have been a password typed in the wrong box)...
     expect(readVault(dataDir).pendingAudit.map((p) => [p.username, p.action, p.outcome])).toEqual([
       [ADMIN.username, 'auth.login', 'failure'],
-      ['tidak.ada', 'auth.login', 'failure'],
+      [UNKNOWN_USERNAME, 'auth.login', 'failure'],
     ]);
 
     // ...and are written to the audit log, with the device, as soon as someone unlocks.
@@ -51,7 +53,7 @@ describe('logging in', () => {
     const entries = ok(await call(core, token, 'audit.list', { action: 'auth.login' })).reverse();
     expect(entries.map((e) => [e.username, e.outcome, e.detail, e.deviceId])).toEqual([
       [ADMIN.username, 'failure', JSON.stringify({ code: 'WRONG_PASSWORD' }), core.register.deviceId],
-      ['tidak.ada', 'failure', JSON.stringify({ code: 'WRONG_PASSWORD' }), core.register.deviceId],
+      [UNKNOWN_USERNAME, 'failure', JSON.stringify({ code: 'WRONG_PASSWORD' }), core.register.deviceId],
       [ADMIN.username, 'ok', null, core.register.deviceId],
     ]);
     // No password is ever written down.

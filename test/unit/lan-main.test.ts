@@ -6,7 +6,7 @@ import { LanClientMode, LanClientSetup, PairingFile, createLanClientHandler, saf
 import { APP_ENTRY_URL } from '../../electron/main/app-protocol';
 import { requestPairing } from '../../electron/core/lan';
 import { freePort } from '../fixtures/lan/processes';
-import { FAST_SCRYPT_N, addUser, call, disposeAll, newOffice, ok, onDispose, tempDir, type Office } from '../fixtures/office';
+import { ADMIN, FAST_SCRYPT_N, addUser, call, disposeAll, newOffice, ok, onDispose, startCore, tempDir, type Office } from '../fixtures/office';
 
 /**
  * The client PC's main process with stand-ins for Electron's safeStorage, against a real
@@ -48,7 +48,10 @@ describe('a client PC', () => {
     const file = new PairingFile(path, fakeSafeStorage());
     const onPaired = vi.fn();
     const setup = new LanClientSetup(file, () => null, onPaired, vi.fn());
-    const handler = createLanClientHandler(setup, (s) => s.id === 1);
+    // A new PC: its own register is not set up, so its first-run screen may pair it.
+    const fresh = startCore(tempDir(), { scryptN: FAST_SCRYPT_N });
+    const bridge = new SessionBridge((caller, method, input) => fresh.call(caller, method, input));
+    const handler = createLanClientHandler(setup, (s) => s.id === 1, () => bridge);
 
     // Only the app's own page may do this.
     const stranger = { sender: { ...appPage, id: 2 }, senderFrame: appPage.mainFrame };
@@ -69,6 +72,50 @@ describe('a client PC', () => {
     expect(onDisk).not.toContain('CERTIFICATE');
     expect(file.load()?.host).toBe('127.0.0.1');
     setup.close();
+  });
+
+  it("only an administrator's page may pair a PC that has its own register, or make it forget its host", async () => {
+    const { office: host, port } = await hostingOffice();
+    // This PC runs its own register, with its own staff.
+    const here = await newOffice({ scryptN: FAST_SCRYPT_N });
+    const worker = await addUser(here, 'case_worker');
+    const bridge = new SessionBridge((caller, method, input) => here.core.call(caller, method, input));
+    const file = new PairingFile(join(tempDir(), 'lan-client.bin'), fakeSafeStorage());
+    const onPaired = vi.fn();
+    const onForgotten = vi.fn();
+    const setup = new LanClientSetup(file, () => null, onPaired, onForgotten);
+    onDispose(() => setup.close());
+    const handler = createLanClientHandler(setup, (s) => s.id === 1, () => bridge);
+    const page = { sender: appPage, senderFrame: appPage.mainFrame };
+    const pair = () => handler(page, 'pair', { host: '127.0.0.1', port, deviceName: 'PC Depan' });
+    const forbidden = (r: Awaited<ReturnType<typeof pair>>) => {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect([r.error.code, r.error.message]).toEqual(['FORBIDDEN', expect.stringContaining('administrator')]);
+    };
+
+    // Nobody logged in on the page, then a case worker: refused, and the host hears nothing.
+    forbidden(await pair());
+    forbidden(await handler(page, 'forget', {}));
+    ok(await bridge.call(1, 'auth.login', { username: worker.username, password: worker.password }));
+    forbidden(await pair());
+    forbidden(await handler(page, 'forget', {}));
+    expect(ok(await call(host.core, host.adminToken, 'lan.pairing.list', {}))).toEqual([]);
+    expect(onForgotten).not.toHaveBeenCalled();
+    // Reading the state is for any page.
+    expect((await handler(page, 'status', {})).ok).toBe(true);
+
+    // The administrator, on the same page.
+    ok(await bridge.call(1, 'auth.logout', {}));
+    ok(await bridge.call(1, 'auth.login', { username: ADMIN.username, password: ADMIN.password }));
+    expect((await pair()).ok).toBe(true);
+    expect(ok(await call(host.core, host.adminToken, 'lan.pairing.list', {}))).toHaveLength(1);
+    ok(await handler(page, 'cancelPairing', {}));
+    expect((await handler(page, 'forget', {})).ok).toBe(true);
+    expect(onForgotten).toHaveBeenCalledOnce();
+
+    // Before the shell has a session bridge, nothing that changes the role is answered.
+    const early = createLanClientHandler(setup, (s) => s.id === 1, () => null);
+    forbidden(await early(page, 'forget', {}));
   });
 
   it('never writes its key without the OS secret storage', () => {

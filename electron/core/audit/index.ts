@@ -1,2 +1,3 @@
 export { appendAudit, verifyAuditChain, GENESIS_HASH, type AuditInput } from './chain';
 export { verifyRegister, type RegisterCheck } from './verify-register';
+export { pendingAsAudit, queuePendingAudit } from './pending';

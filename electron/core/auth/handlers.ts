@@ -18,46 +18,10 @@ import {
   type KeySlot,
 } from '../vault/keyslots';
 import { findUserSlot } from '../vault/store';
-import { lockoutSeconds } from './policy';
+import { officeNameOf, requireStrongPassword } from './policy';
+import { attemptKey, checkRateLimit, clearFailures, recordFailure, recordedUsername, recoveryAttemptKey } from './throttle';
 import { checkLogo } from '../office/handlers';
 import { readGeneralSettings, DEFAULT_SETTINGS } from '../settings/general';
-
-function attemptKey(username: string): string {
-  return username.toLowerCase();
-}
-
-function checkRateLimit(reg: Register, key: string, now: Date): void {
-  const a = reg.vault().attempts[key];
-  if (!a) return;
-  const wait = lockoutSeconds(a.failures);
-  const until = new Date(a.lastAt).getTime() + wait * 1000;
-  if (until > now.getTime()) {
-    const retryAfter = Math.ceil((until - now.getTime()) / 1000);
-    throw new ApiError('RATE_LIMITED', `Terlalu banyak percobaan yang gagal. Coba lagi dalam ${retryAfter} detik.`, {
-      retryAfter,
-    });
-  }
-}
-
-function recordFailure(reg: Register, key: string, now: Date): void {
-  const v = reg.vault();
-  const prev = v.attempts[key];
-  v.attempts[key] = { failures: (prev?.failures ?? 0) + 1, lastAt: now.toISOString() };
-  // Bounded: guesses at many usernames cannot grow the file without end; the oldest go first.
-  const entries = Object.entries(v.attempts);
-  if (entries.length > 500) {
-    entries.sort((a, b) => (a[1].lastAt < b[1].lastAt ? -1 : 1));
-    for (const [k] of entries.slice(0, entries.length - 500)) delete v.attempts[k];
-  }
-  reg.saveVault(v);
-}
-
-function clearFailures(reg: Register, key: string): void {
-  const v = reg.vault();
-  if (!v.attempts[key]) return;
-  delete v.attempts[key];
-  reg.saveVault(v);
-}
 
 function replaceSlot(reg: Register, slot: KeySlot): void {
   const v = reg.vault();
@@ -142,6 +106,7 @@ export const authHandlers = defineHandlers({
     async prepare(input, ctx) {
       const { reg } = ctx;
       if (reg.isInitialized()) throw new ApiError('ALREADY_INITIALIZED');
+      await requireStrongPassword('admin.password', input.admin.password, { ...input.admin, officeName: input.office.name });
       const { logo } = input.office;
       if (logo) checkLogo(logo.mime, Buffer.from(logo.base64, 'base64'));
       // A database without its key file is the remains of an interrupted setup: keep it aside, never delete.
@@ -215,10 +180,10 @@ export const authHandlers = defineHandlers({
   'auth.login': {
     async prepare(input, ctx) {
       const { reg } = ctx;
-      ctx.audit.username = input.username;
       if (!reg.isInitialized()) throw new ApiError('NOT_INITIALIZED');
       const slot = findUserSlot(reg.vault(), input.username);
-      const keys = await unlockSlot(ctx, attemptKey(input.username), slot, input.password);
+      ctx.audit.username = recordedUsername(input.username, slot);
+      const keys = await unlockSlot(ctx, attemptKey(input.username, slot), slot, input.password);
       try {
         reg.unlock(keys.key, { next: keys.next });
       } finally {
@@ -263,8 +228,10 @@ export const authHandlers = defineHandlers({
   'auth.changePassword': {
     async prepare(input, ctx) {
       const s = requireSession(ctx);
+      const me = ctx.reg.db.db.select().from(users).where(eq(users.id, s.userId)).get();
+      await requireStrongPassword('newPassword', input.newPassword, { username: s.username, fullName: me?.fullName, officeName: officeNameOf(ctx.reg.db.db) });
       const slot = findUserSlot(ctx.reg.vault(), s.username);
-      const keys = await unlockSlot(ctx, attemptKey(s.username), slot, input.currentPassword);
+      const keys = await unlockSlot(ctx, attemptKey(s.username, slot), slot, input.currentPassword);
       keys.key.fill(0);
       keys.next?.fill(0);
       if (input.newPassword === input.currentPassword) {
@@ -289,11 +256,11 @@ export const authHandlers = defineHandlers({
   'auth.recover': {
     async prepare(input, ctx) {
       const { reg } = ctx;
-      ctx.audit.username = input.username;
       if (!reg.isInitialized()) throw new ApiError('NOT_INITIALIZED');
+      ctx.audit.username = recordedUsername(input.username, findUserSlot(reg.vault(), input.username));
       const code = normalizeRecoveryCode(input.recoveryCode);
       const slot = reg.vault().slots.find((s) => s.kind === 'recovery');
-      const keys = await unlockSlot(ctx, 'recovery-code', slot, code);
+      const keys = await unlockSlot(ctx, recoveryAttemptKey, slot, code);
       const dbKey = keys.key;
       try {
         reg.unlock(dbKey, { next: keys.next });
@@ -308,6 +275,12 @@ export const authHandlers = defineHandlers({
         dbKey.fill(0);
         throw new ApiError('FORBIDDEN', 'Kode pemulihan hanya dapat mengatur ulang kata sandi administrator yang aktif.');
       }
+      try {
+        await requireStrongPassword('newPassword', input.newPassword, { ...u, officeName: officeNameOf(reg.db.db) });
+      } catch (e) {
+        dbKey.fill(0);
+        throw e;
+      }
       dbKey.fill(0);
       const existing = findUserSlot(reg.vault(), u.username);
       const newSlot = await wrapKey(reg.databaseKey, input.newPassword, { id: existing?.id ?? u.id, kind: 'user', userId: u.id, username: u.username }, reg.scryptN, ctx.nowIso);
@@ -321,7 +294,7 @@ export const authHandlers = defineHandlers({
       const u = db.select().from(users).where(eq(users.id, user.id)).get()!;
       if (u.mustChangePassword) updateVersioned(db, users, 'user', u.id, u.version, { mustChangePassword: false }, u.id, ctx.nowIso);
       replaceSlot(ctx.reg, newSlot);
-      clearFailures(ctx.reg, attemptKey(u.username));
+      clearFailures(ctx.reg, attemptKey(u.username, newSlot));
       ctx.reg.sessions.endAllFor(u.id);
       ctx.audit.userId = u.id;
       ctx.audit.entityType = 'user';

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { ApiError } from '../api/errors';
+import { ensurePrivateFile } from '../private-files';
 import * as schema from './schema';
 
 export type Sqlite = Database.Database;
@@ -27,6 +28,12 @@ export function loadMigrations(migrationsDir: string): MigrationMeta[] {
  * the register, `teduh verify` and the check of a backup copy all open through it.
  */
 export function openEncrypted(file: string, key: Buffer, opts: { fileMustExist?: boolean; readonly?: boolean } = {}): Sqlite {
+  if (!opts.readonly) {
+    // SQLite gives the -wal and -shm files the database file's mode, so that file is made
+    // (or narrowed to) 0600 before SQLite opens it; leftovers of an earlier open are narrowed too.
+    ensurePrivateFile(file, { create: !(opts.fileMustExist ?? false) });
+    for (const side of ['-wal', '-shm']) ensurePrivateFile(file + side);
+  }
   const sqlite = new Database(file, { fileMustExist: opts.fileMustExist ?? false, readonly: opts.readonly ?? false });
   try {
     sqlite.pragma(`cipher='sqlcipher'`);

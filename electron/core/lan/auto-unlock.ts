@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Register } from '../register';
+import { ensurePrivateFile } from '../private-files';
 
 /**
  * Where the main process keeps the automatic-unlock secret, protected by the operating
@@ -57,6 +58,7 @@ export async function enableAutoUnlock(reg: Register, store: UnlockSecretStore):
     };
     await store.save(secret);
     writeFileSync(file(reg), JSON.stringify(body), { mode: 0o600 });
+    ensurePrivateFile(file(reg));
   } finally {
     secret.fill(0);
   }

@@ -104,6 +104,7 @@ export async function requestPairing(opts: { host: string; port: number; deviceN
   const nonce = newPairingNonce();
   const start = await post(conn, '/pair/start', { deviceName: opts.deviceName, commitment: pairingCommitment(identity.fingerprint, nonce) });
   if (start.status === 409) throw new PairingError('refused', 'Host sudah mengenal sertifikat ini.');
+  if (start.status === 429) throw new PairingError('refused', 'Host sedang menerima terlalu banyak permintaan pemasangan. Tunggu sebentar, lalu coba lagi.');
   const requestId = start.body.requestId;
   const hostNonce = start.body.hostNonce;
   if (start.status !== 200 || typeof requestId !== 'string' || typeof hostNonce !== 'string' || !/^[0-9a-f]{64}$/.test(hostNonce)) {

@@ -22,12 +22,17 @@ interface PairingRequest {
   outcome: { status: 'confirmed'; deviceId: string } | { status: 'refused' } | null;
   /** Set when the administrator confirmed; the outcome is given once the device row is committed. */
   pendingDeviceId: string | null;
+  /** Codes typed at the host that did not match; at MAX_WRONG_CODES the request ends. */
+  wrongCodes: number;
   waiters: Set<() => void>;
 }
 
 const REQUEST_TTL_MS = 10 * 60_000;
+/** A request whose code was never revealed is not on the administrator's list; it goes soon. */
+const UNREVEALED_TTL_MS = 60_000;
 const MAX_REQUESTS = 8;
 const MAX_PER_ADDRESS = 3;
+const MAX_WRONG_CODES = 3;
 const WAIT_MS = 25_000;
 
 /**
@@ -57,6 +62,14 @@ export class PairingDesk {
     const r = this.requests.get(requestId);
     if (!r || r.code === null || r.outcome !== null) throw new ApiError('NOT_FOUND', 'Permintaan pemasangan tidak ditemukan atau sudah kedaluwarsa.');
     if (normalizePairingCode(code) !== r.code) {
+      // Six digits are guessed in a million tries, not three: after the third wrong code the request ends.
+      r.wrongCodes += 1;
+      if (r.wrongCodes >= MAX_WRONG_CODES) {
+        this.settle(r, { status: 'refused' });
+        throw new ApiError('VALIDATION', undefined, {
+          fields: { code: 'Kode salah tiga kali; permintaan ini diakhiri. PC tersebut harus meminta pemasangan lagi.' },
+        });
+      }
       throw new ApiError('VALIDATION', undefined, {
         fields: { code: 'Kode tidak cocok dengan kode PC ini. Periksa layar PC yang meminta; jika berbeda, tolak permintaan.' },
       });
@@ -131,6 +144,7 @@ export class PairingDesk {
         return sendJson(res, 400, { error: 'commitment does not match' });
       }
       r.code = pairingCode(hostFp, deviceFingerprint, r.hostNonce, nonce);
+      r.expiresAt = Date.now() + REQUEST_TTL_MS;
       return sendJson(res, 200, { status: 'pending' });
     }
     if (path === '/pair/wait') {
@@ -160,11 +174,11 @@ export class PairingDesk {
     if (!name || !/^[0-9a-f]{64}$/.test(commitment)) return sendJson(res, 400, { error: 'bad request' });
     if (this.isKnownDevice(deviceFingerprint)) return sendJson(res, 409, { error: 'this certificate is already known' });
     // Bounded: strangers on the LAN cannot fill the host's memory or the administrator's list.
-    const fromAddress = [...this.requests.values()].filter((r) => r.address === address && r.outcome === null);
-    if (fromAddress.length >= MAX_PER_ADDRESS) this.requests.delete(fromAddress[0]!.id);
-    if (this.requests.size >= MAX_REQUESTS) {
-      const oldest = [...this.requests.values()].sort((a, b) => a.expiresAt - b.expiresAt)[0]!;
-      this.requests.delete(oldest.id);
+    // A new request is refused rather than one pushed out: the one an administrator is
+    // looking at, or typing the code of, stays.
+    const open = [...this.requests.values()].filter((r) => r.outcome === null);
+    if (open.filter((r) => r.address === address).length >= MAX_PER_ADDRESS || open.length >= MAX_REQUESTS) {
+      return sendJson(res, 429, { error: 'too many pairing requests' });
     }
     const now = this.now();
     const r: PairingRequest = {
@@ -177,9 +191,10 @@ export class PairingDesk {
       hostNonce: newPairingNonce(),
       code: null,
       requestedAt: now.toISOString(),
-      expiresAt: Date.now() + REQUEST_TTL_MS,
+      expiresAt: Date.now() + UNREVEALED_TTL_MS,
       outcome: null,
       pendingDeviceId: null,
+      wrongCodes: 0,
       waiters: new Set(),
     };
     this.requests.set(r.id, r);

@@ -8,6 +8,7 @@ import { changedFields, updateVersioned } from '../db/versioned';
 import { uuidv7 } from '../ids';
 import { wrapKey, type KeySlot } from '../vault/keyslots';
 import { findUserSlot } from '../vault/store';
+import { officeNameOf, requireStrongPassword } from '../auth/policy';
 
 export function userView(u: UserRow): UserView {
   return {
@@ -84,6 +85,7 @@ export const usersHandlers = defineHandlers({
 
   'users.create': {
     async prepare(input, ctx) {
+      await requireStrongPassword('initialPassword', input.initialPassword, { ...input, officeName: officeNameOf(ctx.reg.db.db) });
       const id = uuidv7(ctx.now.getTime());
       const slot = await wrapKey(ctx.reg.databaseKey, input.initialPassword, { id, kind: 'user', userId: id, username: input.username }, ctx.reg.scryptN, ctx.nowIso, ctx.reg.deviceFor(input.role));
       return { id, slot };
@@ -166,6 +168,7 @@ export const usersHandlers = defineHandlers({
     async prepare(input, ctx) {
       const u = getUser(ctx, input.id);
       if (!u.active) throw new ApiError('VALIDATION', 'Aktifkan akun ini sebelum mengatur ulang kata sandinya.');
+      await requireStrongPassword('temporaryPassword', input.temporaryPassword, { ...u, officeName: officeNameOf(ctx.reg.db.db) });
       const existing = findUserSlot(ctx.reg.vault(), u.username);
       return wrapKey(ctx.reg.databaseKey, input.temporaryPassword, { id: existing?.id ?? u.id, kind: 'user', userId: u.id, username: u.username }, ctx.reg.scryptN, ctx.nowIso, ctx.reg.deviceFor(u.role));
     },

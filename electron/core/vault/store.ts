@@ -1,5 +1,6 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, copyFileSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ensurePrivateFile } from '../private-files';
 import { z } from 'zod';
 import { stubOf, type KeySlot } from './keyslots';
 
@@ -47,6 +48,9 @@ const pendingAuditSchema = z.object({
   action: z.string(),
   outcome: z.string(),
   detail: z.string().nullable(),
+  /** A summary of this many entries of the same kind, the last one at `lastAt` (absent: one entry). */
+  count: z.number().int().positive().optional(),
+  lastAt: z.string().optional(),
 });
 const vaultSchema = z.object({
   format: z.literal('teduh-keyslots'),
@@ -109,6 +113,7 @@ function writeDurably(file: string, text: string): void {
   const tmp = `${file}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);
   try {
+    fchmodSync(fd, 0o600); // a leftover temp file keeps its own mode when opened
     writeSync(fd, text);
     fsyncSync(fd);
   } finally {
@@ -148,6 +153,7 @@ export function writeVault(dataDir: string, vault: VaultFile, opts: { forget?: b
   }
   if (existsSync(file)) {
     copyFileSync(file, `${file}.bak`);
+    ensurePrivateFile(`${file}.bak`); // the copy takes the original's mode, which an older Teduh left wider
     const fd = openSync(`${file}.bak`, 'r+');
     try {
       fsyncSync(fd);

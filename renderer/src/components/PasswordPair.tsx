@@ -1,5 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
+import type { PasswordContext } from '../../../electron/core/api/password-strength';
 import { PasswordField } from './PasswordField';
+import { PasswordStrengthMeter } from './PasswordStrengthMeter';
 
 interface Props {
   form: UseFormReturnType<any>;
@@ -10,10 +12,12 @@ interface Props {
   confirmLabel: string;
   description?: string;
   autoFocus?: boolean;
+  /** Whose password it is: their names count as easy to guess. */
+  context?: PasswordContext;
 }
 
-/** A new password and its repetition, the same everywhere a password is chosen. */
-export function PasswordPair({ form, path, confirmPath, label, confirmLabel, description, autoFocus }: Props) {
+/** A new password, how strong it is, and its repetition: the same everywhere a password is chosen. */
+export function PasswordPair({ form, path, confirmPath, label, confirmLabel, description, autoFocus, context }: Props) {
   return (
     <>
       <PasswordField
@@ -26,6 +30,7 @@ export function PasswordPair({ form, path, confirmPath, label, confirmLabel, des
         key={form.key(path)}
         {...form.getInputProps(path)}
       />
+      <PasswordStrengthMeter password={String(form.getInputProps(path).value ?? '')} context={context} />
       <PasswordField
         label={confirmLabel}
         required

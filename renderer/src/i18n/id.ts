@@ -1,3 +1,5 @@
+import { PASSWORD_HINTS_ID } from '../../../electron/core/api/password-strength';
+
 /** Bahasa Indonesia: the default language and the shape every other language must fill. */
 export const id = {
   app: {
@@ -52,7 +54,7 @@ export const id = {
   validation: {
     required: 'Wajib diisi',
     username: 'Nama pengguna 3–32 karakter: huruf, angka, titik, garis bawah atau tanda hubung',
-    password: 'Kata sandi minimal 8 karakter dengan minimal 4 karakter berbeda',
+    password: 'Kata sandi minimal 8 karakter',
     passwordMismatch: 'Kata sandi tidak sama',
     passwordSame: 'Kata sandi baru harus berbeda dari yang lama',
     nip: 'NIP harus 18 digit angka',
@@ -93,6 +95,11 @@ export const id = {
     password: 'Kata sandi',
     passwordConfirm: 'Ulangi kata sandi',
     passwordHint: 'Minimal 8 karakter. Gunakan kalimat yang mudah diingat tetapi sulit ditebak.',
+  },
+  passwordStrength: {
+    label: 'Kekuatan kata sandi',
+    levels: { veryWeak: 'sangat lemah', weak: 'lemah', fair: 'kurang kuat', strong: 'kuat', veryStrong: 'sangat kuat' },
+    hints: PASSWORD_HINTS_ID,
   },
   setup: {
     title: 'Penyiapan awal Teduh',

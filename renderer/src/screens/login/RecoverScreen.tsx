@@ -69,6 +69,7 @@ export function RecoverScreen() {
             label={t('recover.newPassword')}
             confirmLabel={t('recover.confirm')}
             description={t('user.passwordHint')}
+            context={{ username: form.values.username }}
           />
           <FormError message={submit.error} />
           <Button type="submit" loading={submit.pending} fullWidth mt="xs">

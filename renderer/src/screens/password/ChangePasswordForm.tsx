@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
+import { useSession } from '../../api/queries';
 import { FormError } from '../../components/FormError';
 import { PasswordPair } from '../../components/PasswordPair';
 import { useApiSubmit } from '../../components/useApiSubmit';
@@ -19,6 +20,7 @@ export function ChangePasswordForm({
 }) {
   const { t } = useTranslation();
   const v = validators(t);
+  const { data: session } = useSession();
   const initialValues = { currentPassword: '', newPassword: '', confirm: '' };
   const form = useForm({
     initialValues,
@@ -58,6 +60,7 @@ export function ChangePasswordForm({
           label={t('changePassword.newPassword')}
           confirmLabel={t('changePassword.confirm')}
           description={t('user.passwordHint')}
+          context={{ username: session?.user.username, fullName: session?.user.fullName, officeName: session?.officeName }}
         />
         <FormError message={submit.error} />
         <Button type="submit" loading={submit.pending} mt="xs">

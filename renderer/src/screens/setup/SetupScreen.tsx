@@ -125,6 +125,7 @@ export function SetupScreen({ onFinished }: { onFinished: (session: SessionView)
               label={t('user.password')}
               confirmLabel={t('user.passwordConfirm')}
               description={t('user.passwordHint')}
+              context={{ username: form.values.admin.username, fullName: form.values.admin.fullName, officeName: form.values.office.name }}
             />
             <Group justify="space-between" mt="sm">
               <Button variant="default" onClick={() => setStep(0)} disabled={submit.pending}>

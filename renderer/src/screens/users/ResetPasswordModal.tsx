@@ -2,6 +2,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
+import { useSession } from '../../api/queries';
 import { PasswordPair } from '../../components/PasswordPair';
 import { validators } from '../../components/validators';
 import { UserActionModal } from './UserActionModal';
@@ -10,6 +11,7 @@ import { UserActionModal } from './UserActionModal';
 export function ResetPasswordModal({ user, onClose }: { user: UserView | null; onClose: () => void }) {
   const { t } = useTranslation();
   const v = validators(t);
+  const { data: session } = useSession();
   const form = useForm({
     initialValues: { temporaryPassword: '', confirm: '' },
     validate: {
@@ -35,6 +37,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
         label={t('users.temporaryPassword')}
         confirmLabel={t('user.passwordConfirm')}
         autoFocus
+        context={{ username: user?.username, fullName: user?.fullName, officeName: session?.officeName }}
       />
     </UserActionModal>
   );

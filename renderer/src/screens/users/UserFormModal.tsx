@@ -7,12 +7,13 @@ import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../electron/core/api/contract';
 import { roles, type Role } from '../../../../electron/core/api/roles';
 import { call } from '../../api/client';
-import { keys, useUsers } from '../../api/queries';
+import { keys, useSession, useUsers } from '../../api/queries';
 import { FormActions } from '../../components/FormActions';
 import { useApiSubmit } from '../../components/useApiSubmit';
 import { useEditBase } from '../../components/useEditBase';
 import { validators } from '../../components/validators';
 import { PasswordField } from '../../components/PasswordField';
+import { PasswordStrengthMeter } from '../../components/PasswordStrengthMeter';
 
 interface Values {
   username: string;
@@ -49,6 +50,7 @@ interface Props {
 /** Creates a user or edits one, naming the version it read. */
 export function UserFormModal({ opened, userId, onClose }: Props) {
   const { t } = useTranslation();
+  const { data: session } = useSession();
   const client = useQueryClient();
   const users = useUsers();
   const v = validators(t);
@@ -162,6 +164,12 @@ export function UserFormModal({ opened, userId, onClose }: Props) {
               autoComplete="new-password"
               key={form.key('initialPassword')}
               {...form.getInputProps('initialPassword')}
+            />
+          )}
+          {!editing && (
+            <PasswordStrengthMeter
+              password={form.values.initialPassword}
+              context={{ username: form.values.username, fullName: form.values.fullName, officeName: session?.officeName }}
             />
           )}
           <FormActions submit={submit} label={t('common.save')} onCancel={onClose} mt="xs" />
