@@ -101,7 +101,7 @@ describe('the API dispatcher', () => {
     ok(await call(core, desk.token, 'auth.logout', {}));
     refused(collect(await call(core, desk.token, 'session.get', {})), 'UNAUTHENTICATED');
     // Public methods need no session.
-    expect(ok(await call(core, undefined, 'setup.status', {}))).toEqual({ initialized: true, unlocked: true });
+    expect(ok(await call(core, undefined, 'setup.status', {}))).toEqual({ initialized: true, unlocked: true, problem: null });
   });
 
   it('a front-desk officer cannot create accounts; the refusal is audited with who and where', async () => {

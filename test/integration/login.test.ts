@@ -32,7 +32,7 @@ describe('logging in', () => {
     const wrong = refused(await call(core, undefined, 'auth.login', { username: ADMIN.username, password: WRONG }), 'WRONG_PASSWORD');
     expectSafeError(wrong, WRONG);
     expect(core.register.isUnlocked()).toBe(false);
-    expect(ok(await call(core, undefined, 'setup.status', {}))).toEqual({ initialized: true, unlocked: false });
+    expect(ok(await call(core, undefined, 'setup.status', {}))).toEqual({ initialized: true, unlocked: false, problem: null });
 
     // A name that does not exist gets the very same answer: no hint which accounts exist.
     const unknown = refused(await call(core, undefined, 'auth.login', { username: 'tidak.ada', password: WRONG }), 'WRONG_PASSWORD');

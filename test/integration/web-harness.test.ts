@@ -62,7 +62,7 @@ describe('web harness', () => {
   });
 
   it('answers the API with the envelope, authenticating by bearer token', async () => {
-    expect(await api('setup.status', {})).toEqual({ ok: true, value: { initialized: false, unlocked: false } });
+    expect(await api('setup.status', {})).toEqual({ ok: true, value: { initialized: false, unlocked: false, problem: null } });
     const setup = await api('setup.initialize', {
       office: { name: 'UPTD PPA Kota Pasuruan' },
       admin: { username: 'admin', fullName: 'Admin', password: 'sandi-kantor-1' },

@@ -4,7 +4,7 @@ import { method, idSchema, versionSchema } from './contract-kit';
 import { casesContract } from './contract-cases';
 import { lanContract } from './contract-lan';
 import { documentsContract } from './contract-documents';
-import { backupContract } from './contract-backup';
+import { backupContract, type RegisterProblemView } from './contract-backup';
 
 export * from './contract-cases';
 export type * from './contract-lan';
@@ -137,6 +137,8 @@ export interface SessionView {
   idleLockMinutes: number;
   /** The office's zone: screens show times in it, whatever zone the PC's clock is set to. */
   timeZone: SettingsView['timeZone'];
+  /** For administrators and heads: what is wrong with the register (damaged...), shown after login; else null. */
+  registerProblem: RegisterProblemView | null;
 }
 
 export interface LoginResult {
@@ -182,11 +184,11 @@ export const auditAnchorSchema = z
 
 // ---------- the contract ----------
 const coreContract = {
-  'setup.status': method<{ initialized: boolean; unlocked: boolean }>()({
+  'setup.status': method<{ initialized: boolean; unlocked: boolean; problem: RegisterProblemView | null }>()({
     input: z.object({}).strict(),
     access: 'public',
     audit: 'none',
-    summary: 'Whether this office has been set up, and whether the register is unlocked.',
+    summary: 'Whether this office has been set up, whether the register is unlocked, and what is wrong with it (damaged, rolled back, database missing) with its newest good backup.',
   }),
   'setup.restore': method<{ backupCreatedAt: string; auditEntries: number; auditBroken: { seq: number; reason: string } | null }>()({
     input: z

@@ -1,2 +1,2 @@
-export { appendAudit, verifyAuditChain, GENESIS_HASH, type AuditInput } from './chain';
+export { appendAudit, verifyAuditChain, verifyAuditChainSince, GENESIS_HASH, type AuditInput } from './chain';
 export { verifyRegister, type RegisterCheck } from './verify-register';

@@ -19,6 +19,7 @@ import {
 import { findUserSlot } from '../vault/store';
 import { lockoutSeconds } from './policy';
 import { checkLogo } from '../office/handlers';
+import { registerProblemFor, registerProblemView } from '../backup';
 import { readGeneralSettings, DEFAULT_SETTINGS } from '../settings/general';
 
 function attemptKey(username: string): string {
@@ -78,6 +79,7 @@ export function sessionView(reg: Register, userId: string, mustChangePassword: b
     permissions: [...permissionsOf(role)],
     idleLockMinutes: general.idleLockMinutes,
     timeZone: general.timeZone,
+    registerProblem: registerProblemFor(reg, role),
   };
 }
 
@@ -109,7 +111,7 @@ async function unlockSlot(ctx: CallContext, key: string, slot: KeySlot | undefin
 export const authHandlers = defineHandlers({
   'setup.status': {
     needsDatabase: false,
-    run: (_i, { reg }) => ({ initialized: reg.isInitialized(), unlocked: reg.isUnlocked() }),
+    run: (_i, { reg }) => ({ initialized: reg.isInitialized(), unlocked: reg.isUnlocked(), problem: registerProblemView(reg) }),
   },
 
   'setup.initialize': {

@@ -35,16 +35,32 @@ const pendingAuditSchema = z.object({
   outcome: z.string(),
   detail: z.string().nullable(),
 });
+/**
+ * What is wrong with the register, written here because the database itself may not open:
+ * the first-run and login screens read it while the register is locked.
+ */
+const problemSchema = z.object({
+  kind: z.enum(['damaged', 'rolled-back', 'database-missing']),
+  detectedAt: z.string(),
+  missingEntries: z.number().int().nonnegative().optional(),
+});
+/** Where this register's backups are, so the newest good one can be found without the database. */
+const backupHintSchema = z.object({ folder: z.string(), registerId: z.string() });
 const vaultSchema = z.object({
   format: z.literal('teduh-keyslots'),
   version: z.literal(1),
   slots: z.array(slotSchema),
   attempts: z.record(z.string(), z.object({ failures: z.number().int(), lastAt: z.string() })),
   pendingAudit: z.array(pendingAuditSchema),
+  // Optional: files written before these fields parse as they are.
+  problem: problemSchema.nullable().optional(),
+  backupHint: backupHintSchema.nullable().optional(),
 });
 
 export type VaultFile = z.infer<typeof vaultSchema>;
 export type PendingAudit = z.infer<typeof pendingAuditSchema>;
+export type RegisterProblem = z.infer<typeof problemSchema>;
+export type BackupHint = z.infer<typeof backupHintSchema>;
 
 export const VAULT_FILE = 'keyslots.json';
 export const DB_FILE = 'teduh.db';

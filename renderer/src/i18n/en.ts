@@ -387,6 +387,8 @@ export const en: Messages = {
       documents_recoverySheet: 'Print recovery-code sheet',
       audit_anchorSheet: 'Print audit anchor',
       setup_restore: 'Restore the register from a backup',
+      setup_restoreNewestGood: 'Restore the newest backup that passed its check',
+      register_check: 'Register integrity check',
       backup_status: 'View backup status',
       backup_settings_update: 'Change backup settings',
       backup_run: 'Make a backup',

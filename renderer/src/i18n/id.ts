@@ -386,6 +386,8 @@ export const id = {
       documents_recoverySheet: 'Cetak lembar kode pemulihan',
       audit_anchorSheet: 'Cetak titik pembanding jejak audit',
       setup_restore: 'Memulihkan register dari cadangan',
+      setup_restoreNewestGood: 'Memulihkan cadangan terbaik yang lolos pemeriksaan',
+      register_check: 'Pemeriksaan keutuhan register',
       backup_status: 'Lihat status cadangan',
       backup_settings_update: 'Ubah pengaturan cadangan',
       backup_run: 'Membuat cadangan',
