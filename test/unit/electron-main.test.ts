@@ -185,7 +185,7 @@ describe('the Electron shell', () => {
     const contents = page();
     expect(await callFrom(contents, contents.mainFrame, 'setup.status')).toEqual({
       ok: true,
-      value: { initialized: false, unlocked: false },
+      value: { initialized: false, unlocked: false, problem: null },
     });
     const sub = new fake.Frame('app://teduh/index.html', 999, contents.mainFrame);
     expect(await callFrom(contents, sub, 'setup.status')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
