@@ -397,6 +397,25 @@ describe('backups', () => {
       refused(await call(core, undefined, 'setup.restoreNewestGood', { fileName: status.lastGood!.fileName, secret: ADMIN.password }), 'CONFLICT');
     });
 
+    it('a register put back from an older backup is not taken for a damaged one at its next backup', async () => {
+      const clock = new ManualClock('2026-11-02T09:00:00.000Z');
+      const office = await newOffice({ ...fast, clock });
+      const folder = tempDir('teduh-cadangan-');
+      await setFolder(office, folder, { keep: 5, auto: false });
+      const older = ok(await call(office.core, office.adminToken, 'backup.run', {})).made;
+      clock.advance(60_000);
+      ok(await call(office.core, office.adminToken, 'cases.register', anIntake(VICTIM)));
+      expect(ok(await call(office.core, office.adminToken, 'backup.run', {})).made.check).toBe('ok');
+      office.core.close();
+      await restoreBackup(join(folder, older.fileName), office.dataDir, ADMIN.password, { nowIso: clock.now().toISOString() });
+      const core = startCore(office.dataDir, { ...fast, clock });
+      clock.advance(60_000);
+      const token = await login(core, ADMIN.username, ADMIN.password);
+      const { made } = ok(await call(core, token, 'backup.run', {}));
+      expect(made.check).toBe('ok');
+      expect(ok(await call(core, token, 'session.get', {})).registerProblem).toBeNull();
+    });
+
     it('backups written before they were checked still list and restore, as unchecked', async () => {
       const office = await officeWithCase();
       await setFolder(office, office.folder, { keep: 3 });

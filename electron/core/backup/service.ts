@@ -261,7 +261,10 @@ function checkCopy(file: string, key: Buffer, since: BackupCheck['auditHead'], n
   }
   try {
     const integrity = quickCheck(db);
-    const chain = verifyAuditChainSince(db, since);
+    let chain = verifyAuditChainSince(db, since);
+    // The checkpoint is only a shortcut: a register put back from an older backup has another
+    // entry (or none yet) at its number, so the whole chain decides.
+    if (!chain.ok && since && chain.brokenAt === since.seq) chain = verifyAuditChainSince(db, null);
     return {
       schemaVersion,
       check: { integrity, auditChain: chain.ok ? 'ok' : { brokenAt: chain.brokenAt! }, checkedAt: nowIso, auditHead: chain.head },
