@@ -71,6 +71,11 @@ test('the restore of the newest good backup from the problem screen', async ({ p
   await expect(page.getByTestId('problem-files')).toContainText(good.fileName);
   await expect(page.getByTestId('problem-files')).toContainText('teduh.db');
   await keepScreenshot(page, testInfo, 'problem-locked');
+  // The same in English.
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'The register is damaged' })).toBeVisible();
+  await keepScreenshot(page, testInfo, 'problem-locked-en');
+  await page.getByText('Bahasa Indonesia', { exact: true }).click();
 
   // Logging in anyway: the administrator sees it again, then on the dashboard and in Settings.
   await page.getByRole('button', { name: 'Masuk seperti biasa' }).click();

@@ -216,6 +216,7 @@ export const en: Messages = {
     logoutHint: 'Restoring is done from the login screen, once every user has logged out.',
     exportTitle: '2. Save what can still be read',
     exportText: 'Documents and letters that can still be read can be copied into an empty folder (not encrypted: keep it somewhere safe). IT staff run this command while Teduh is closed, with a password or the recovery code:',
+    emptyFolder: 'empty folder',
     helpTitle: '3. Ask for help',
     helpText: "Contact the office's administrator or IT staff. Tell them Teduh reported a damaged register, the date, and where the files below are. Do not delete or overwrite any file.",
     helpDataFolder: 'Data folder',

@@ -215,6 +215,7 @@ export const id = {
     logoutHint: 'Pemulihan dilakukan dari layar masuk, setelah semua pengguna keluar.',
     exportTitle: '2. Simpan yang masih terbaca',
     exportText: 'Dokumen dan surat yang masih terbaca dapat disalin ke folder kosong (tidak terenkripsi: simpan di tempat aman). Petugas TI menjalankan perintah ini saat Teduh tertutup, dengan kata sandi atau kode pemulihan:',
+    emptyFolder: 'folder kosong',
     helpTitle: '3. Minta bantuan',
     helpText: 'Hubungi administrator atau petugas TI kantor. Sampaikan bahwa Teduh melaporkan register rusak, tanggalnya, dan lokasi berkas berikut. Jangan hapus atau timpa berkas apa pun.',
     helpDataFolder: 'Folder data',

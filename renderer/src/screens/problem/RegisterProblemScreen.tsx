@@ -102,7 +102,7 @@ export function RegisterProblemScreen({ problem, mode }: { problem: RegisterProb
           {t('problem.exportTitle')}
         </Title>
         <Text size="sm">{t('problem.exportText')}</Text>
-        <Code block>{`teduh export-documents --data-dir "${dataFolder}" --out "<folder kosong>"`}</Code>
+        <Code block>{`teduh export-documents --data-dir "${dataFolder}" --out "<${t('problem.emptyFolder')}>"`}</Code>
       </Stack>
 
       <Stack gap="xs" component="section" aria-labelledby="problem-help">
