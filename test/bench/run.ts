@@ -17,6 +17,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { createCore, type Core } from '../../electron/core';
+import { appendAudit } from '../../electron/core/audit';
 import { populate, SURNAMES, type Rng, rng } from './synthetic';
 import { benchBackup } from './backup';
 import { benchDocuments } from './documents';
@@ -211,7 +212,6 @@ async function main(): Promise<void> {
       const l = db.prepare(`INSERT INTO case_persons (case_id, person_id, role) VALUES (?, ?, ?)`);
       const s = db.prepare(`INSERT INTO case_steps (id, case_id, code, seq, status, version, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 1, ?, ?)`);
       const f = db.prepare(`INSERT INTO case_search (case_id, register_no, names, niks, phones, chronology) VALUES (?, ?, ?, '', '', ?)`);
-      const a = db.prepare(`INSERT INTO audit_log (at, device_id, action, outcome, prev_hash, hash) VALUES (?, 'd', 'cases.register', 'ok', ?, ?)`);
       return db.transaction((i: number) => {
         const id = `floor-${i}`;
         const now = new Date().toISOString();
@@ -222,7 +222,8 @@ async function main(): Promise<void> {
         l.run(id, `${id}-p`, 'perpetrator');
         for (let k = 1; k <= 6; k++) s.run(`${id}-s${k}`, id, `step${k}`, k, now, now);
         f.run(id, `F/${i}`, 'Wulan Agus', `Kronologi ${i}`);
-        a.run(now, 'x'.repeat(64), 'y'.repeat(64));
+        // Chained like the core's entries: the register's audit chain stays whole for the backup's check.
+        appendAudit(db, { at: now, userId: null, username: null, deviceId: 'd', action: 'cases.register', outcome: 'ok' });
       });
     };
     const rawTx = rawInsert(raw);

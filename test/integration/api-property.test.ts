@@ -210,6 +210,7 @@ function validInputs(office: Office, desk: Person, c: { id: string; personId: st
     'documents.recoverySheet': { recoveryCode: '22222-33333-44444-55555-66666' },
     'audit.anchorSheet': {},
     'setup.restore': { path: '/tmp/bukan-cadangan.tdbk', secret: 'tebak-tebakan' },
+    'setup.restoreNewestGood': { fileName: 'Teduh-cadangan-0a1b2c3d-20260101-000000.tdbk', secret: 'tebak-tebakan' },
     'backup.status': {},
     'backup.settings.update': { version: 1, auto: false },
     'backup.run': {},
@@ -328,7 +329,7 @@ const loggedOutCallers: fc.Arbitrary<Caller> = fc.oneof(
   fc.record({ token: fc.base64String({ minLength: 43, maxLength: 44 }), deviceId: fc.string({ minLength: 1, maxLength: 40 }) }),
 );
 
-const PUBLIC_REFUSALS = new Set<ErrorCode>(['VALIDATION', 'ALREADY_INITIALIZED', 'WRONG_PASSWORD', 'RATE_LIMITED']);
+const PUBLIC_REFUSALS = new Set<ErrorCode>(['VALIDATION', 'ALREADY_INITIALIZED', 'WRONG_PASSWORD', 'RATE_LIMITED', 'CONFLICT']);
 
 function loggedOutSuite(title: string, keepColleagueLoggedIn: boolean) {
   describe(title, () => {

@@ -6,7 +6,10 @@ import { ManualClock } from '../../electron/core';
 import { BackupFileError, restoreBackup } from '../../electron/core/backup';
 import { anIntake } from '../fixtures/cases';
 import { openWithKey } from '../fixtures/raw-db';
-import { ADMIN, FAST_SCRYPT_N, call, disposeAll, login, newOffice, ok, refused, startCore, tempDir, type Office } from '../fixtures/office';
+import { damagePage } from '../fixtures/damage';
+import { readVault } from '../../electron/core/vault/store';
+import { readBackupHeader } from '../../electron/core/backup';
+import { ADMIN, DAY, FAST_SCRYPT_N, addUser, call, disposeAll, login, newOffice, ok, refused, startCore, tempDir, type Office } from '../fixtures/office';
 
 // The subject is the backup, not key derivation: accounts use the cheaper FAST_SCRYPT_N.
 const fast = { scryptN: FAST_SCRYPT_N };
@@ -292,5 +295,144 @@ describe('backups', () => {
     expect(right.out).toContain('Register dipulihkan dari cadangan');
     expect(existsSync(join(target, 'keyslots.json'))).toBe(true);
   });
-});
 
+  describe('a damaged register', () => {
+    /** An office with enough cases that one page of them can be damaged unnoticed; the register closed, its key kept. */
+    async function officeToDamage(clock: ManualClock) {
+      const office = await newOffice({ ...fast, clock });
+      for (let i = 0; i < 40; i++) ok(await call(office.core, office.adminToken, 'cases.register', anIntake(`Korban Nomor ${i}`)));
+      const key = Buffer.from(office.core.register.databaseKey);
+      return { ...office, key };
+    }
+
+    it('a damaged page is caught by the next backup and the last good backup is kept', async () => {
+      const clock = new ManualClock('2026-11-02T09:00:00.000Z');
+      const office = await officeToDamage(clock);
+      const folder = tempDir('teduh-cadangan-');
+      await setFolder(office, folder, { keep: 3, auto: true });
+      ok(await call(office.core, office.adminToken, 'auth.logout', {}));
+      const [good] = readdirSync(folder);
+      expect(good).toMatch(/^Teduh-cadangan-[0-9a-f]{8}-20261102-090000\.tdbk$/);
+      const goodCheck = readBackupHeader(join(folder, good!)).header.check!;
+      expect(goodCheck).toMatchObject({ integrity: 'ok', auditChain: 'ok', checkedAt: '2026-11-02T09:00:00.000Z' });
+      expect(goodCheck.auditHead!.seq).toBeGreaterThan(40);
+
+      office.core.close();
+      damagePage(office.dataDir, office.key, 'case_steps');
+      const core = startCore(office.dataDir, { ...fast, clock });
+      // Three working days: people log in and out as usual, and notice nothing.
+      for (let day = 1; day <= 3; day++) {
+        clock.advance(DAY);
+        const token = await login(core, ADMIN.username, ADMIN.password);
+        ok(await call(core, token, 'cases.register', anIntake(`Hari ${day}`)));
+        ok(await call(core, token, 'auth.logout', {}));
+      }
+      const names = readdirSync(folder).sort();
+      // The good backup is still there though keep = 3; the three later ones are marked damaged.
+      expect(names).toContain(good);
+      expect(names.filter((n) => n.endsWith('-rusak.tdbk'))).toHaveLength(3);
+      for (const n of names.filter((x) => x !== good)) expect(readBackupHeader(join(folder, n)).header.check).toMatchObject({ integrity: 'damaged' });
+      // A fourth day: an older damaged one goes, the good one stays.
+      clock.advance(DAY);
+      ok(await call(core, await login(core, ADMIN.username, ADMIN.password), 'auth.logout', {}));
+      expect(readdirSync(folder)).toHaveLength(4);
+      expect(readdirSync(folder)).toContain(good);
+
+      // Recorded: in the audit trail, and in the key-slot file (readable while locked).
+      expect(readVault(office.dataDir).problem).toMatchObject({ kind: 'damaged', detectedAt: '2026-11-03T09:00:00.000Z' });
+      expect(readVault(office.dataDir).backupHint).toEqual({ folder, registerId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+      const status = ok(await call(core, undefined, 'setup.status', {}));
+      expect(status.problem).toMatchObject({ kind: 'damaged', newestGoodBackup: { fileName: good, auditSeq: goodCheck.auditHead!.seq }, files: { database: 'teduh.db', keySlots: 'keyslots.json', backupFolder: folder } });
+      expect(status.problem!.registerAuditSeq).toBeGreaterThan(goodCheck.auditHead!.seq);
+      const token = await login(core, ADMIN.username, ADMIN.password);
+      const autos = auditActions({ ...office, core }).filter((a) => a.action === 'backup.auto');
+      expect(autos.map((a) => JSON.parse(a.detail!).check.integrity)).toEqual(['ok', 'damaged', 'damaged', 'damaged', 'damaged']);
+      const backup = ok(await call(core, token, 'backup.status', {}));
+      expect(backup.lastGood?.fileName).toBe(good);
+      expect(backup.registerCheck).toMatchObject({ integrity: 'damaged' });
+      expect(backup.backups.filter((b) => b.check === 'damaged')).toHaveLength(3);
+
+      // The good one restores; a damaged one is refused.
+      const damaged = readdirSync(folder).find((n) => n.endsWith('-rusak.tdbk'))!;
+      await expect(restoreBackup(join(folder, damaged), join(tempDir(), 'r'), ADMIN.password, { nowIso: clock.now().toISOString() })).rejects.toThrow(/integritas/);
+      ok(await call(core, token, 'auth.logout', {}));
+      const r = ok(await call(core, undefined, 'setup.restoreNewestGood', { fileName: good!, secret: ADMIN.password }));
+      expect(r.backupCreatedAt).toBe('2026-11-02T09:00:00.000Z');
+      expect(ok(await call(core, undefined, 'setup.status', {})).problem).toBeNull();
+      const after = await login(core, ADMIN.username, ADMIN.password);
+      expect(ok(await call(core, after, 'audit.verify', {})).ok).toBe(true);
+      expect((core.register.db.sqlite.pragma('quick_check', { simple: true }) as string)).toBe('ok');
+      expect(readdirSync(join(office.dataDir, '..')).some((n) => n.includes('sebelum-pemulihan'))).toBe(true);
+    });
+
+    it('a damaged register is reported to the administrator at login and on the dashboard', async () => {
+      const clock = new ManualClock('2026-11-02T09:00:00.000Z');
+      const office = await officeToDamage(clock);
+      const head = await addUser(office, 'head', { username: 'kepala' });
+      const desk = await addUser(office, 'front_desk', { username: 'loket' });
+      const folder = tempDir('teduh-cadangan-');
+      await setFolder(office, folder, { auto: false });
+      ok(await call(office.core, office.adminToken, 'backup.run', {}));
+      expect(ok(await call(office.core, office.adminToken, 'session.get', {})).registerProblem).toBeNull();
+      office.core.close();
+      damagePage(office.dataDir, office.key, 'case_steps');
+
+      // No daily backup: the weekly check at the lock finds it.
+      const core = startCore(office.dataDir, { ...fast, clock });
+      clock.advance(8 * DAY);
+      ok(await call(core, await login(core, head.username, head.password), 'auth.logout', {}));
+      expect(readVault(office.dataDir).problem).toMatchObject({ kind: 'damaged' });
+      const admin = await login(core, ADMIN.username, ADMIN.password);
+      const seen = ok(await call(core, admin, 'session.get', {})).registerProblem;
+      expect(seen).toMatchObject({ kind: 'damaged', newestGoodBackup: { createdAt: '2026-11-02T09:00:00.000Z' } });
+      expect(ok(await call(core, await login(core, head.username, head.password), 'session.get', {})).registerProblem).toMatchObject({ kind: 'damaged' });
+      // Staff do not come in until it is dealt with: what they typed would be lost by the restore.
+      refused(await call(core, undefined, 'auth.login', { username: desk.username, password: desk.password }), 'REGISTER_PROBLEM');
+      const checks = auditActions({ ...office, core }).filter((a) => a.action === 'register.check');
+      expect(checks).toEqual([expect.objectContaining({ outcome: 'failure' })]);
+      // A backup made by hand now is written, marked damaged, and does not replace the good one.
+      const { made, status } = ok(await call(core, admin, 'backup.run', {}));
+      expect(made).toMatchObject({ check: 'damaged', fileName: expect.stringMatching(/-rusak\.tdbk$/) });
+      expect(status.lastGood?.createdAt).toBe('2026-11-02T09:00:00.000Z');
+      // While the register is open, its restore waits until everyone has logged out.
+      refused(await call(core, undefined, 'setup.restoreNewestGood', { fileName: status.lastGood!.fileName, secret: ADMIN.password }), 'CONFLICT');
+    });
+
+    it('a register put back from an older backup is not taken for a damaged one at its next backup', async () => {
+      const clock = new ManualClock('2026-11-02T09:00:00.000Z');
+      const office = await newOffice({ ...fast, clock });
+      const folder = tempDir('teduh-cadangan-');
+      await setFolder(office, folder, { keep: 5, auto: false });
+      const older = ok(await call(office.core, office.adminToken, 'backup.run', {})).made;
+      clock.advance(60_000);
+      ok(await call(office.core, office.adminToken, 'cases.register', anIntake(VICTIM)));
+      expect(ok(await call(office.core, office.adminToken, 'backup.run', {})).made.check).toBe('ok');
+      office.core.close();
+      await restoreBackup(join(folder, older.fileName), office.dataDir, ADMIN.password, { nowIso: clock.now().toISOString() });
+      const core = startCore(office.dataDir, { ...fast, clock });
+      clock.advance(60_000);
+      const token = await login(core, ADMIN.username, ADMIN.password);
+      const { made } = ok(await call(core, token, 'backup.run', {}));
+      expect(made.check).toBe('ok');
+      expect(ok(await call(core, token, 'session.get', {})).registerProblem).toBeNull();
+    });
+
+    it('backups written before they were checked still list and restore, as unchecked', async () => {
+      const office = await officeWithCase();
+      await setFolder(office, office.folder, { keep: 3 });
+      const { made } = ok(await call(office.core, office.adminToken, 'backup.run', {}));
+      // Rewritten as the previous version wrote it: the same file without the check in its header.
+      const file = join(office.folder, made.fileName);
+      const bytes = readFileSync(file);
+      const end = bytes.indexOf(0x0a, 17);
+      const header = JSON.parse(bytes.subarray(17, end).toString('latin1'));
+      delete header.check;
+      writeFileSync(file, Buffer.concat([bytes.subarray(0, 17), Buffer.from(JSON.stringify(header)), bytes.subarray(end)]));
+      const status = ok(await call(office.core, office.adminToken, 'backup.status', {}));
+      expect(status.backups).toEqual([expect.objectContaining({ fileName: made.fileName, check: 'unchecked' })]);
+      expect(status.lastGood).toBeNull();
+      const r = await restoreBackup(file, join(tempDir(), 'r'), ADMIN.password, { nowIso: new Date().toISOString() });
+      expect(r.header.check).toBeUndefined();
+    });
+  });
+});

@@ -65,7 +65,7 @@ describe('key slots a colleague cannot take home', () => {
     // On another PC (its own secret storage), the front-desk password opens nothing, and says why.
     const elsewhere = startCore(copy, { scryptN: FAST_SCRYPT_N, deviceSecret: fileDeviceSecret(tempDir('teduh-other-pc-')) });
     const r = await call(elsewhere, undefined, 'auth.login', { username: desk.username, password: desk.password });
-    const error = refused(r, 'FORBIDDEN');
+    const error = refused(r, 'PASSWORD_REISSUE_NEEDED');
     expect(error.message).toMatch(/terikat pada PC/);
     expect(elsewhere.register.isUnlocked()).toBe(false);
     // Nor with the command-line tools' "any password or the recovery code".
@@ -100,7 +100,7 @@ describe('key slots a colleague cannot take home', () => {
     expect(carried.slots.some((s) => s.kind === 'recovery' && s.sealed)).toBe(true);
 
     const restored = startCore(out, { scryptN: FAST_SCRYPT_N });
-    refused(await call(restored, undefined, 'auth.login', { username: desk.username, password: desk.password }), 'FORBIDDEN');
+    refused(await call(restored, undefined, 'auth.login', { username: desk.username, password: desk.password }), 'PASSWORD_REISSUE_NEEDED');
     await login(restored, ADMIN.username, ADMIN.password);
   });
 });

@@ -4,7 +4,7 @@ import { method, idSchema, versionSchema } from './contract-kit';
 import { casesContract } from './contract-cases';
 import { lanContract } from './contract-lan';
 import { documentsContract } from './contract-documents';
-import { backupContract } from './contract-backup';
+import { backupContract, type RegisterProblemView } from './contract-backup';
 
 export * from './contract-cases';
 export type * from './contract-lan';
@@ -137,6 +137,8 @@ export interface SessionView {
   idleLockMinutes: number;
   /** The office's zone: screens show times in it, whatever zone the PC's clock is set to. */
   timeZone: SettingsView['timeZone'];
+  /** For administrators and heads: what is wrong with the register (damaged...), shown after login; else null. */
+  registerProblem: RegisterProblemView | null;
 }
 
 export interface LoginResult {
@@ -180,13 +182,6 @@ export const auditAnchorSchema = z
   })
   .strict();
 
-/** A problem with the register, recorded outside the database so it is seen even when the database cannot be opened. */
-export interface RegisterProblemView {
-  kind: 'damaged' | 'rolled-back' | 'database-missing';
-  detectedAt: string;
-  /** Audit entries the register is known to have had and no longer holds (rolled back). */
-  missingEntries?: number;
-}
 
 // ---------- the contract ----------
 const coreContract = {
@@ -195,7 +190,7 @@ const coreContract = {
     access: 'public',
     audit: 'none',
     summary:
-      'Whether this office has been set up, whether the register is unlocked, and a problem found with it (damaged, rolled back to an older copy, database missing), known without opening it.',
+      'Whether this office has been set up, whether the register is unlocked, and a problem found with it (damaged, rolled back to an older copy, database missing) with its newest good backup, known without opening it.',
   }),
   'register.acknowledgeProblem': method<Record<string, never>>()({
     input: z.object({ reason: required(500, 'Alasan') }).strict(),

@@ -16,6 +16,7 @@ export const errorCodes = [
   'SCHEMA_TOO_NEW',
   'UNAVAILABLE',
   'REGISTER_PROBLEM',
+  'PASSWORD_REISSUE_NEEDED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -53,6 +54,8 @@ export const defaultMessages: Record<ErrorCode, string> = {
   UNAVAILABLE: 'Tidak dapat menghubungi layanan Teduh. Periksa sambungan, lalu coba lagi; isian Anda tidak hilang.',
   REGISTER_PROBLEM:
     'Register bermasalah (rusak, tertimpa salinan lama, atau berkasnya hilang). Hanya administrator yang dapat masuk untuk memulihkannya dari cadangan.',
+  PASSWORD_REISSUE_NEEDED:
+    'Kata sandi akun ini terikat pada PC tempat register disimpan, dan PC ini tidak dapat membukanya (PC baru, register dipulihkan dari cadangan, atau akun Windows berubah). Minta administrator mengatur ulang kata sandi Anda.',
   INTERNAL: 'Terjadi kesalahan di dalam aplikasi. Data Anda tidak diubah. Coba lagi.',
 };
 

@@ -138,3 +138,37 @@ export function verifyAuditChain(sqlite: Sqlite, anchor?: AuditAnchor): AuditVer
   }
   return withAnchor({ ok: true, checked, firstBroken: null });
 }
+
+/**
+ * Walks the chain from a point already verified (an entry and its hash) to its newest entry,
+ * so a check that runs every day reads only what was added since; from the start without one.
+ * The checkpoint's own entry must still have its hash. An entry that cannot even be read (a
+ * damaged page) counts as broken there; never throws.
+ */
+export function verifyAuditChainSince(
+  sqlite: Sqlite,
+  from: AuditAnchor | null,
+): { ok: boolean; checked: number; brokenAt: number | null; head: AuditAnchor | null } {
+  let prev = from?.hash ?? GENESIS_HASH;
+  let expectedSeq = (from?.seq ?? 0) + 1;
+  let checked = 0;
+  let head: AuditAnchor | null = from;
+  const broken = (seq: number) => ({ ok: false, checked, brokenAt: seq, head });
+  try {
+    if (from) {
+      const at = sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(from.seq) as { hash: string } | undefined;
+      if (at?.hash !== from.hash) return broken(from.seq);
+    }
+    for (const row of sqlite.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq').iterate(from?.seq ?? 0) as IterableIterator<Row>) {
+      const { hash, seq, ...rest } = row;
+      if (seq !== expectedSeq || row.prev_hash !== prev || hashOf(seq, rest) !== hash) return broken(Math.min(seq, expectedSeq));
+      head = { seq, hash };
+      prev = hash;
+      expectedSeq++;
+      checked++;
+    }
+  } catch {
+    return broken(expectedSeq);
+  }
+  return { ok: true, checked, brokenAt: null, head };
+}

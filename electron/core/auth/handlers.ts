@@ -21,6 +21,7 @@ import { findUserSlot } from '../vault/store';
 import { officeNameOf, requireStrongPassword } from './policy';
 import { attemptKey, checkRateLimit, clearFailures, recordFailure, recordedUsername, recoveryAttemptKey } from './throttle';
 import { checkLogo } from '../office/handlers';
+import { registerProblemFor, registerProblemView } from '../backup';
 import { readGeneralSettings, DEFAULT_SETTINGS } from '../settings/general';
 
 function replaceSlot(reg: Register, slot: KeySlot): void {
@@ -43,6 +44,7 @@ export function sessionView(reg: Register, userId: string, mustChangePassword: b
     permissions: [...permissionsOf(role)],
     idleLockMinutes: general.idleLockMinutes,
     timeZone: general.timeZone,
+    registerProblem: registerProblemFor(reg, role),
   };
 }
 
@@ -54,8 +56,6 @@ function findUserByName(reg: Register, username: string): UserRow | undefined {
     .get();
 }
 
-const SLOT_ELSEWHERE =
-  'Kata sandi akun ini terikat pada PC tempat register disimpan, dan PC ini tidak dapat membukanya (PC baru, register dipulihkan dari cadangan, atau akun Windows berubah). Minta administrator mengatur ulang kata sandi Anda.';
 
 /** Unwraps the caller's slot, counting a wrong secret as a failed attempt: the database key, and the new one of an unfinished key change. */
 async function unlockSlot(ctx: CallContext, key: string, slot: KeySlot | undefined, secret: string): Promise<{ key: Buffer; next: Buffer | null }> {
@@ -70,13 +70,13 @@ async function unlockSlot(ctx: CallContext, key: string, slot: KeySlot | undefin
   }
   if (slot.reissue) {
     await wrapKey(newDatabaseKey(), secret, { id: 'decoy', kind: 'user' }, ctx.reg.scryptN, ctx.nowIso);
-    throw new ApiError('FORBIDDEN', SLOT_ELSEWHERE);
+    throw new ApiError('PASSWORD_REISSUE_NEEDED');
   }
   let keys: Awaited<ReturnType<typeof unwrapKeys>>;
   try {
     keys = await unwrapKeys(slot, secret, ctx.reg.device);
   } catch (e) {
-    if (e instanceof SlotBoundElsewhereError) throw new ApiError('FORBIDDEN', SLOT_ELSEWHERE);
+    if (e instanceof SlotBoundElsewhereError) throw new ApiError('PASSWORD_REISSUE_NEEDED');
     throw e;
   }
   if (!keys) throw new ApiError('WRONG_PASSWORD');
@@ -99,7 +99,7 @@ async function refreshSlot(ctx: CallContext, slot: KeySlot, role: string, secret
 export const authHandlers = defineHandlers({
   'setup.status': {
     needsDatabase: false,
-    run: (_i, { reg }) => ({ initialized: reg.isInitialized(), unlocked: reg.isUnlocked(), problem: reg.problem() }),
+    run: (_i, { reg }) => ({ initialized: reg.isInitialized(), unlocked: reg.isUnlocked(), problem: registerProblemView(reg) }),
   },
 
   'setup.initialize': {

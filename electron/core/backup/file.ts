@@ -13,6 +13,21 @@ const CHUNK = 1 << 20;
 /** Header lines are short; a file whose first bytes hold no header within this is not a backup. */
 const MAX_HEADER = 16 * 1024;
 
+/**
+ * The check of the copy made just after it was written: SQLite's quick_check, and the audit
+ * chain from the last point verified to its newest entry (`auditHead`, the next check's start).
+ */
+export interface BackupCheck {
+  integrity: 'ok' | 'damaged';
+  auditChain: 'ok' | { brokenAt: number };
+  checkedAt: string;
+  auditHead: { seq: number; hash: string } | null;
+}
+
+export function checkPassed(check: BackupCheck | undefined): boolean {
+  return check?.integrity === 'ok' && check.auditChain === 'ok';
+}
+
 export interface BackupHeader {
   format: 1;
   createdAt: string;
@@ -21,6 +36,8 @@ export interface BackupHeader {
   deviceId: string;
   vault: { size: number; sha256: string };
   db: { size: number; sha256: string };
+  /** Absent in backups made before copies were checked. */
+  check?: BackupCheck;
 }
 
 export class BackupFileError extends Error {}

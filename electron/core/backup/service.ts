@@ -5,10 +5,10 @@ import { eq } from 'drizzle-orm';
 import type { Db, OpenDatabase } from '../db/open';
 import { loadMigrations, openDatabase, openEncrypted } from '../db/open';
 import { settings } from '../db/schema';
-import { verifyAuditChain } from '../audit/chain';
+import { verifyAuditChain, verifyAuditChainSince } from '../audit/chain';
 import { unwrapWithAnySlot } from '../vault/keyslots';
 import { DB_FILE, VAULT_FILE, readVault, type VaultFile } from '../vault/store';
-import { BackupFileError, readBackupHeader, unpackBackup, writeBackupFile, type BackupHeader } from './file';
+import { BackupFileError, checkPassed, readBackupHeader, unpackBackup, writeBackupFile, type BackupCheck, type BackupHeader } from './file';
 
 /**
  * Backups of the register: an encrypted copy of the database (the file itself after a WAL
@@ -16,7 +16,10 @@ import { BackupFileError, readBackupHeader, unpackBackup, writeBackupFile, type 
  * API would not) with the key-slot file, in a
  * folder the office chooses, ideally another disk. Made on request and, when the office
  * switches it on, once a day: when the last person logs out or the screen locks, or during
- * the day on a host that stays open. The newest `keep` are kept.
+ * the day on a host that stays open. Each copy is checked once written (integrity, audit chain):
+ * one that fails is still kept, marked damaged in its header and its name, and never makes room
+ * for itself by removing one that passed. The newest `keep` are kept, and always the newest
+ * backup that passed.
  */
 
 export interface BackupSettings {
@@ -41,7 +44,9 @@ export const BACKUP_SETTINGS_KEY = 'backup';
 export const AUTO_INTERVAL_MS = 20 * 60 * 60 * 1000;
 
 const DEFAULT_RESOURCES = resolve(import.meta.dirname, '../../../resources');
-const FILE_PATTERN = /^Teduh-cadangan-([0-9a-f]{8})-(\d{8}-\d{6})\.tdbk$/;
+const FILE_PATTERN = /^Teduh-cadangan-([0-9a-f]{8})-(\d{8}-\d{6})(-rusak)?\.tdbk$/;
+/** Added to the name of a backup whose check failed, so it shows in any file list. */
+const DAMAGED_SUFFIX = '-rusak';
 
 export function readBackupSettings(db: Db): BackupSettings & { version: number; exists: boolean } {
   const row = db.select().from(settings).where(eq(settings.id, BACKUP_SETTINGS_KEY)).get();
@@ -52,6 +57,22 @@ export interface BackupEntry {
   fileName: string;
   createdAt: string;
   size: number;
+  /** 'unchecked': made before backups were checked; 'damaged' also for a header that cannot be read. */
+  check: 'ok' | 'damaged' | 'unchecked';
+  checkedAt: string | null;
+  /** The newest audit entry in the backup, as checked. */
+  auditHead: { seq: number; hash: string } | null;
+}
+
+function checkOfFile(path: string, damagedName: boolean): Pick<BackupEntry, 'check' | 'checkedAt' | 'auditHead'> {
+  let check: BackupCheck | undefined;
+  try {
+    check = readBackupHeader(path).header.check;
+  } catch {
+    return { check: 'damaged', checkedAt: null, auditHead: null };
+  }
+  if (!check) return { check: damagedName ? 'damaged' : 'unchecked', checkedAt: null, auditHead: null };
+  return { check: !damagedName && checkPassed(check) ? 'ok' : 'damaged', checkedAt: check.checkedAt, auditHead: check.auditHead };
 }
 
 /** This register's backups in the folder, newest first (by the time in their name); none when it cannot be read. */
@@ -70,7 +91,8 @@ export function listBackups(folder: string | null, registerId: string | null): B
     const s = m[2]!;
     const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.000Z`;
     try {
-      out.push({ fileName: name, createdAt, size: statSync(join(folder, name)).size });
+      const path = join(folder, name);
+      out.push({ fileName: name, createdAt, size: statSync(path).size, ...checkOfFile(path, m[3] !== undefined) });
     } catch {
       // removed meanwhile
     }
@@ -116,7 +138,21 @@ const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace('T', '-').slice(
 
 export interface MadeBackup extends BackupEntry {
   removed: number;
-  header: BackupHeader;
+  header: BackupHeader & { check: BackupCheck };
+}
+
+/** The newest of this register's backups that passed its check, or null. */
+export function newestGoodBackup(folder: string | null, registerId: string | null): BackupEntry | null {
+  return listBackups(folder, registerId).find((b) => b.check === 'ok') ?? null;
+}
+
+/** SQLite's quick_check of an open database; a page that cannot even be read counts as damage. Never throws. */
+export function quickCheck(sqlite: OpenDatabase['sqlite']): 'ok' | 'damaged' {
+  try {
+    return sqlite.pragma('quick_check', { simple: true }) === 'ok' ? 'ok' : 'damaged';
+  } catch {
+    return 'damaged';
+  }
 }
 
 /**
@@ -133,9 +169,8 @@ export function makeBackup(
   vault: VaultFile,
   opts: { folder: string; registerId: string; dbFile: string; workDir: string; keep: number; nowIso: string; deviceId: string },
 ): MadeBackup {
-  const name = `Teduh-cadangan-${opts.registerId}-${stamp(opts.nowIso)}.tdbk`;
-  const target = join(opts.folder, name);
-  if (existsSync(target)) throw new BackupFileError('Cadangan dengan waktu yang sama sudah ada; coba lagi sebentar lagi.');
+  const stem = `Teduh-cadangan-${opts.registerId}-${stamp(opts.nowIso)}`;
+  if (existsSync(join(opts.folder, `${stem}.tdbk`)) || existsSync(join(opts.folder, `${stem}${DAMAGED_SUFFIX}.tdbk`))) throw new BackupFileError('Cadangan dengan waktu yang sama sudah ada; coba lagi sebentar lagi.');
   removeLeftovers(opts.folder);
   // The raw copy is made on this disk, beside the register (it is encrypted like it): the backup
   // disk, often a slow USB stick, is written once, with the packed file.
@@ -143,12 +178,20 @@ export function makeBackup(
   mkdirSync(opts.workDir, { recursive: true, mode: 0o700 });
   const copy = join(opts.workDir, 'salinan.db');
   try {
-    copyDatabase(opened, opts.dbFile, copy);
-    const schemaVersion = checkCopy(copy, key);
+    const exact = copyDatabase(opened, opts.dbFile, copy);
+    // The check walks the audit chain on from where the newest good backup's check stopped.
+    const since = newestGoodBackup(opts.folder, opts.registerId)?.auditHead ?? null;
+    const { schemaVersion, check } = checkCopy(copy, key, since, opts.nowIso);
+    // VACUUM INTO rewrote the pages, so the copy's check says nothing of the register's own file.
+    if (!exact && check.integrity === 'ok') check.integrity = quickCheck(opened.sqlite);
+    const passed = checkPassed(check);
+    const name = `${stem}${passed ? '' : DAMAGED_SUFFIX}.tdbk`;
+    const target = join(opts.folder, name);
+    // A backup restores as a register with no problem recorded and nothing waiting to be audited.
     const header = writeBackupFile(
       target,
-      { vault: Buffer.from(JSON.stringify({ ...vault, pendingAudit: [] })), dbFile: copy },
-      { createdAt: opts.nowIso, schemaVersion, deviceId: opts.deviceId },
+      { vault: Buffer.from(JSON.stringify({ ...vault, pendingAudit: [], problem: null })), dbFile: copy },
+      { createdAt: opts.nowIso, schemaVersion, deviceId: opts.deviceId, check },
     );
     try {
       readBackupHeader(target);
@@ -156,21 +199,32 @@ export function makeBackup(
       rmSync(target, { force: true });
       throw e;
     }
-    const removed = prune(opts.folder, opts.registerId, opts.keep, name);
-    return { fileName: name, createdAt: opts.nowIso, size: statSync(target).size, removed, header };
+    const removed = prune(opts.folder, opts.registerId, opts.keep, name, passed);
+    return {
+      fileName: name,
+      createdAt: opts.nowIso,
+      size: statSync(target).size,
+      check: passed ? 'ok' : 'damaged',
+      checkedAt: check.checkedAt,
+      auditHead: check.auditHead,
+      removed,
+      header: { ...header, check },
+    };
   } finally {
     rmSync(opts.workDir, { recursive: true, force: true });
   }
 }
 
-function copyDatabase(opened: OpenDatabase, dbFile: string, copy: string): void {
+/** Copies the database; true when the copy is the register's file byte for byte (its check is the register's). */
+function copyDatabase(opened: OpenDatabase, dbFile: string, copy: string): boolean {
   const [cp] = opened.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
   if (cp && cp.busy === 0 && cp.log <= 0) {
     copyFileSync(dbFile, copy);
-    if (sha256File(copy) === sha256File(dbFile)) return;
+    if (sha256File(copy) === sha256File(dbFile)) return true;
     rmSync(copy, { force: true });
   }
   opened.sqlite.prepare('VACUUM INTO ?').run(copy);
+  return false;
 }
 
 function sha256File(path: string): string {
@@ -192,26 +246,46 @@ function removeLeftovers(folder: string): void {
   }
 }
 
-/** Opens a database copy with the key (read-only: nothing is written beside it): returns its schema version. */
-function checkCopy(file: string, key: Buffer): number {
+/**
+ * Opens a database copy with the key (read-only: nothing is written beside it) and checks it:
+ * quick_check, and the audit chain from `since` (the whole chain without one).
+ */
+function checkCopy(file: string, key: Buffer, since: BackupCheck['auditHead'], nowIso: string): { schemaVersion: number; check: BackupCheck } {
   let db: ReturnType<typeof openEncrypted>;
+  let schemaVersion: number;
   try {
     db = openEncrypted(file, key, { fileMustExist: true, readonly: true });
+    schemaVersion = db.pragma('user_version', { simple: true }) as number;
   } catch {
     throw new BackupFileError('Salinan basis data tidak dapat dibuka dengan kunci register; cadangan tidak disimpan.');
   }
   try {
-    return db.pragma('user_version', { simple: true }) as number;
+    const integrity = quickCheck(db);
+    let chain = verifyAuditChainSince(db, since);
+    // The checkpoint is only a shortcut: a register put back from an older backup has another
+    // entry (or none yet) at its number, so the whole chain decides.
+    if (!chain.ok && since && chain.brokenAt === since.seq) chain = verifyAuditChainSince(db, null);
+    return {
+      schemaVersion,
+      check: { integrity, auditChain: chain.ok ? 'ok' : { brokenAt: chain.brokenAt! }, checkedAt: nowIso, auditHead: chain.head },
+    };
   } finally {
     db.close();
   }
 }
 
-/** Keeps the newest `keep` of this register's backups; never the one just written, whatever the clock says. */
-function prune(folder: string, registerId: string, keep: number, justWritten: string): number {
+/**
+ * Keeps the newest `keep` of this register's backups; never the one just written, whatever the
+ * clock says, and never the newest one that passed its check. A backup that failed its check
+ * makes room only by removing others that failed: a good one is never lost to a damaged one.
+ */
+function prune(folder: string, registerId: string, keep: number, justWritten: string, justWrittenPassed: boolean): number {
   let removed = 0;
   const others = listBackups(folder, registerId).filter((b) => b.fileName !== justWritten);
+  const newestGood = others.find((b) => b.check === 'ok')?.fileName;
   for (const old of others.slice(Math.max(0, keep - 1))) {
+    if (!justWrittenPassed && old.check !== 'damaged') continue;
+    if (!justWrittenPassed && old.fileName === newestGood) continue;
     try {
       rmSync(join(folder, old.fileName));
       removed++;
@@ -276,7 +350,12 @@ export async function restoreBackup(
     let auditEntries = 0;
     let auditBroken: RestoreResult['auditBroken'] = null;
     try {
-      const integrity = sqlite.pragma('integrity_check', { simple: true });
+      let integrity: unknown;
+      try {
+        integrity = sqlite.pragma('integrity_check', { simple: true });
+      } catch {
+        integrity = 'unreadable';
+      }
       if (integrity !== 'ok') throw new BackupFileError('Basis data di dalam cadangan tidak lolos pemeriksaan integritas.');
       const chain = verifyAuditChain(sqlite);
       auditEntries = chain.checked;

@@ -36,11 +36,6 @@ const slotSchema = z.object({
 });
 /** The newest audit entry this register is known to have reached, MACed with a key derived from the database key. */
 const sealSchema = z.object({ seq: z.number().int().nonnegative(), hash: z.string(), mac: z.string() });
-const problemSchema = z.object({
-  kind: z.enum(['damaged', 'rolled-back', 'database-missing']),
-  detectedAt: z.string(),
-  missingEntries: z.number().int().nonnegative().optional(),
-});
 const pendingAuditSchema = z.object({
   at: z.string(),
   username: z.string().nullable(),
@@ -52,6 +47,17 @@ const pendingAuditSchema = z.object({
   count: z.number().int().positive().optional(),
   lastAt: z.string().optional(),
 });
+/**
+ * What is wrong with the register, written here because the database itself may not open:
+ * the first-run and login screens read it while the register is locked.
+ */
+const problemSchema = z.object({
+  kind: z.enum(['damaged', 'rolled-back', 'database-missing']),
+  detectedAt: z.string(),
+  missingEntries: z.number().int().nonnegative().optional(),
+});
+/** Where this register's backups are, so the newest good one can be found without the database. */
+const backupHintSchema = z.object({ folder: z.string(), registerId: z.string() });
 const vaultSchema = z.object({
   format: z.literal('teduh-keyslots'),
   version: z.literal(1),
@@ -59,13 +65,16 @@ const vaultSchema = z.object({
   attempts: z.record(z.string(), z.object({ failures: z.number().int(), lastAt: z.string() })),
   pendingAudit: z.array(pendingAuditSchema),
   seal: sealSchema.optional(),
+  // Optional: files written before these fields parse as they are.
   problem: problemSchema.nullable().optional(),
+  backupHint: backupHintSchema.nullable().optional(),
 });
 
 export type VaultFile = z.infer<typeof vaultSchema>;
 export type AuditSeal = z.infer<typeof sealSchema>;
 export type RegisterProblem = z.infer<typeof problemSchema>;
 export type PendingAudit = z.infer<typeof pendingAuditSchema>;
+export type BackupHint = z.infer<typeof backupHintSchema>;
 
 export const VAULT_FILE = 'keyslots.json';
 export const DB_FILE = 'teduh.db';

@@ -15,6 +15,7 @@ import { LoginScreen } from '../screens/login/LoginScreen';
 import { RecoverScreen, recoverPath } from '../screens/login/RecoverScreen';
 import { ForcedPasswordChangeScreen } from '../screens/password/ForcedPasswordChangeScreen';
 import { SetupScreen } from '../screens/setup/SetupScreen';
+import { RegisterProblemScreen, useProblemScreenPassed } from '../screens/problem/RegisterProblemScreen';
 import { HideScreen } from './HideScreen';
 import { endSession } from './sessionEnd';
 import { Shell } from './Shell';
@@ -61,6 +62,8 @@ function Gate() {
   const status = useSetupStatus();
   const initialized = status.data?.initialized === true;
   const session = useSession(initialized);
+  const passedLocked = useProblemScreenPassed('locked');
+  const passedSession = useProblemScreenPassed('session');
   const loggedIn = (s: SessionView) => setSession(client, s);
 
   if (status.isPending || (initialized && session.isPending)) return <Loading />;
@@ -80,7 +83,7 @@ function Gate() {
     return (
       <SetupScreen
         onFinished={(s) => {
-          client.setQueryData(keys.setupStatus, { initialized: true, unlocked: true });
+          client.setQueryData(keys.setupStatus, { initialized: true, unlocked: true, problem: null });
           loggedIn(s);
         }}
       />
@@ -88,6 +91,9 @@ function Gate() {
   }
 
   const current = session.data;
+  // A damaged (or rolled back, or missing) register: said before anything else, with its way out.
+  const problem = current ? current.registerProblem : status.data?.problem;
+  if (problem && !(current ? passedSession : passedLocked) && !current?.mustChangePassword) return <RegisterProblemScreen problem={problem} mode={current ? 'session' : 'locked'} />;
   if (!current) {
     return (
       <Routes>

@@ -5,6 +5,7 @@ import { useCurrentSession } from '../../api/queries';
 import { visibleNavItems } from '../../app/nav';
 import { officeHour } from '../../i18n/format';
 import { BackupNotice } from './BackupNotice';
+import { RegisterProblemNotice } from '../problem/RegisterProblemScreen';
 import { CaseOverview } from './CaseOverview';
 
 function greetingKey(hour: number) {
@@ -31,6 +32,7 @@ export function DashboardScreen() {
         <Text c="dimmed">{t('dashboard.signedInAs', { role })}</Text>
       </Stack>
 
+      {session.registerProblem && <RegisterProblemNotice problem={session.registerProblem} />}
       {session.permissions.includes('settings.manage') && <BackupNotice />}
       {session.permissions.includes('cases.read') && <CaseOverview />}
 

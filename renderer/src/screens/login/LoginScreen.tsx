@@ -1,10 +1,13 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { SessionView } from '../../../../electron/core/api/contract';
 import { call, isApiCallError } from '../../api/client';
+import { keys } from '../../api/queries';
+import { setProblemScreenPassed } from '../problem/RegisterProblemScreen';
 import { noticeAtStart, type LoginNotice } from '../../app/sessionEnd';
 import { CenteredPage } from '../../components/CenteredPage';
 import { FormError } from '../../components/FormError';
@@ -43,6 +46,7 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: (session: SessionView)
   const secondsLeft = useCountdown(retryUntil);
   const waiting = secondsLeft > 0;
 
+  const client = useQueryClient();
   const form = useForm({
     initialValues: { username: '', password: '' },
     validate: { username: v.required, password: v.loginPassword },
@@ -60,6 +64,11 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: (session: SessionView)
       overrides: { FORBIDDEN: t('login.accountInactive') },
       onError: (e) => {
         if (isApiCallError(e, 'RATE_LIMITED') && e.retryAfter) setRetryUntil(Date.now() + e.retryAfter * 1000);
+        // The login found the register rolled back or its file gone: the problem screen takes over.
+        if (isApiCallError(e, 'REGISTER_PROBLEM')) {
+          setProblemScreenPassed('locked', false);
+          void client.invalidateQueries({ queryKey: keys.setupStatus });
+        }
         form.setFieldValue('password', '');
       },
     },

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,9 @@ import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/Loading';
 import { useRecordForm } from '../../components/useRecordForm';
 import { formatDateTime } from '../../i18n/format';
+
+const checkLabels = { ok: 'backup.checkOk', damaged: 'backup.checkDamaged', unchecked: 'backup.checkUnchecked' } as const;
+const checkColors = { ok: 'teal', damaged: 'red', unchecked: 'gray' } as const;
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 
@@ -54,6 +57,11 @@ export function BackupSettings() {
   return (
     <Stack gap="md">
       <Text size="sm">{t('backup.intro')}</Text>
+      {s.registerCheck?.integrity === 'damaged' && (
+        <Alert color="red" variant="light" role="alert" title={t('backup.damagedTitle')} data-testid="backup-damaged">
+          {t('backup.damagedText')}
+        </Alert>
+      )}
       {!s.folder ? (
         <Alert color="orange" variant="light" title={t('backup.noneTitle')}>
           {t('backup.noneText')}
@@ -89,9 +97,16 @@ export function BackupSettings() {
       </form>
 
       <Group justify="space-between" align="flex-end">
-        <Text size="sm" fw={500}>
-          {newest ? t('backup.newest', { when: formatDateTime(newest.createdAt) }) : t('backup.noneYet')}
-        </Text>
+        <Stack gap={2}>
+          <Text size="sm" fw={500}>
+            {newest ? t('backup.newest', { when: formatDateTime(newest.createdAt) }) : t('backup.noneYet')}
+          </Text>
+          {newest && (
+            <Text size="sm" fw={500} c={s.lastGood ? undefined : 'red'} data-testid="backup-last-good">
+              {s.lastGood ? t('backup.lastGood', { when: formatDateTime(s.lastGood.createdAt) }) : t('backup.lastGoodNone')}
+            </Text>
+          )}
+        </Stack>
         <Button variant="light" onClick={() => run.mutate()} loading={run.isPending} disabled={!s.folder || !!s.folderProblem || form.isDirty()}>
           {t('backup.runNow')}
         </Button>
@@ -102,6 +117,7 @@ export function BackupSettings() {
             <Table.Tr>
               <Table.Th>{t('backup.made_at')}</Table.Th>
               <Table.Th>{t('backup.file')}</Table.Th>
+              <Table.Th>{t('backup.check')}</Table.Th>
               <Table.Th ta="right">{t('backup.size')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -111,6 +127,11 @@ export function BackupSettings() {
                 <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
                 <Table.Td ff="monospace" fz="sm">
                   {b.fileName}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={checkColors[b.check]} variant="light">
+                    {t(checkLabels[b.check])}
+                  </Badge>
                 </Table.Td>
                 <Table.Td ta="right">{megabytes(b.size)}</Table.Td>
               </Table.Tr>

@@ -34,7 +34,7 @@ export function RestoreFromBackup() {
       if (r.auditBroken) notifications.show({ color: 'red', title: t('restore.auditBrokenTitle'), message: t('restore.auditBroken', { seq: r.auditBroken.seq }), autoClose: false });
       setOpen(false);
       // The app now has a register: the login screen follows.
-      client.setQueryData(keys.setupStatus, { initialized: true, unlocked: false });
+      client.setQueryData(keys.setupStatus, { initialized: true, unlocked: false, problem: null });
     },
     { display: 'inline' },
   );
