@@ -134,6 +134,10 @@ export const cases = sqliteTable(
     requestId: text('request_id'),
     /** The case's row in the full-text index (FTS5 finds rows by rowid, not by case id). */
     searchRowid: integer('search_rowid'),
+    /** Entered into SIMFONI-PPA: when (office date), by whom, and SIMFONI's own register number. */
+    simfoniEnteredOn: text('simfoni_entered_on'),
+    simfoniEnteredBy: text('simfoni_entered_by'),
+    simfoniNo: text('simfoni_no'),
     deletedAt: text('deleted_at'),
     deletedReason: text('deleted_reason'),
     ...stamps,
@@ -169,6 +173,9 @@ export const persons = sqliteTable(
     occupation: text('occupation'),
     disability: integer('disability', { mode: 'boolean' }).notNull().default(false),
     disabilityNote: text('disability_note'),
+    /** SIMFONI education and marital status codes; null: not recorded. */
+    education: text('education'),
+    maritalStatus: text('marital_status'),
     ...stamps,
   },
   (t) => [index('persons_nik').on(t.nik), index('persons_birth').on(t.birthDate), index('persons_name_birth').on(t.nameKey, t.birthDate)],
@@ -190,8 +197,60 @@ export const casePersons = sqliteTable(
     /** A companion: whom they accompany, and how (parent, guardian, companion, special). */
     companionOf: text('companion_of'),
     companionType: text('companion_type'),
+    /** A victim's forms of violence (SIMFONI records them per victim); null: not recorded. */
+    violenceTypes: text('violence_types', { mode: 'json' }).$type<string[] | null>(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.personId, t.role] }), index('case_persons_person').on(t.personId)],
+);
+
+/**
+ * A perpetrator's relation to each victim of a case (one husband is "Suami/Istri" to the wife
+ * and "Orang Tua" to the child). A pair without a row: not recorded.
+ */
+export const caseRelations = sqliteTable(
+  'case_relations',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    victimId: text('victim_id')
+      .notNull()
+      .references(() => persons.id),
+    perpetratorId: text('perpetrator_id')
+      .notNull()
+      .references(() => persons.id),
+    relation: text('relation').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.victimId, t.perpetratorId] })],
+);
+
+/** A service given to (or declined by, or unavailable for) one victim of a case, in SIMFONI's eight types. */
+export const victimServices = sqliteTable(
+  'victim_services',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    victimId: text('victim_id')
+      .notNull()
+      .references(() => persons.id),
+    service: text('service').notNull(),
+    /** The day it was given (office's calendar date, YYYY-MM-DD). */
+    givenOn: text('given_on').notNull(),
+    /** 'office' (this office) or 'institution' (from the directory). */
+    providerKind: text('provider_kind').notNull(),
+    institutionId: text('institution_id').references(() => institutions.id),
+    /** given, declined, unavailable */
+    outcome: text('outcome').notNull(),
+    note: text('note'),
+    /** What recorded it: 'manual', 'intake', 'step:<code>', 'referral:<item id>'; one automatic record per source. */
+    source: text('source').notNull(),
+    deletedAt: text('deleted_at'),
+    deletedReason: text('deleted_reason'),
+    ...stamps,
+  },
+  (t) => [index('victim_services_case').on(t.caseId), index('victim_services_given').on(t.givenOn, t.service), uniqueIndex('victim_services_source').on(t.caseId, t.victimId, t.source)],
 );
 
 /** The service standards, versioned: editing one in Settings adds a version; cases keep theirs. */
@@ -505,4 +564,25 @@ export const lanRequests = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.deviceId, t.key] }), index('lan_requests_at').on(t.at)],
+);
+
+/**
+ * A reporting period a head closed once its recap was submitted (to the Dinas, SIMFONI): the
+ * figures as submitted, kept as they were, so they can be exported again and later changes to
+ * its cases shown as amendments.
+ */
+export const reportSubmissions = sqliteTable(
+  'report_submissions',
+  {
+    id: text('id').primaryKey(),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    label: text('label').notNull(),
+    /** The recap as submitted, and the per-victim rows it was counted from (codes only, no names). */
+    figures: text('figures', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    basis: text('basis', { mode: 'json' }).$type<Record<string, unknown>[]>().notNull(),
+    note: text('note'),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('report_submissions_period').on(t.periodFrom, t.periodTo)],
 );

@@ -79,6 +79,38 @@ export const SERVICES = [
   { code: 'pendampingan_tokoh_agama', id: 'Pendampingan Tokoh Agama', en: 'Accompaniment by a religious leader' },
 ] as const satisfies readonly SimfoniOption[];
 
+export const EDUCATION = [
+  { code: 'tidak_belum_sekolah', id: 'Tidak/Belum Sekolah', en: 'No schooling / not yet at school' },
+  { code: 'tk_paud', id: 'TK/PAUD', en: 'Kindergarten/early childhood' },
+  { code: 'sd', id: 'SD', en: 'Primary school' },
+  { code: 'smp', id: 'SMP', en: 'Junior secondary school' },
+  { code: 'sma_smk', id: 'SMA/SMK', en: 'Senior secondary/vocational school' },
+  { code: 'perguruan_tinggi', id: 'Perguruan Tinggi', en: 'Higher education' },
+] as const satisfies readonly SimfoniOption[];
+
+export const MARITAL_STATUSES = [
+  { code: 'belum_kawin', id: 'Belum Kawin', en: 'Never married' },
+  { code: 'kawin', id: 'Kawin', en: 'Married' },
+  { code: 'kawin_tidak_tercatat', id: 'Kawin Tidak Tercatat (Siri)', en: 'Married, unregistered (siri)' },
+  { code: 'cerai_hidup', id: 'Cerai Hidup', en: 'Divorced' },
+  { code: 'cerai_mati', id: 'Cerai Mati', en: 'Widowed' },
+] as const satisfies readonly SimfoniOption[];
+
+/** The perpetrator's age bands SIMFONI recaps use (coarser than the victim's). */
+export const PERPETRATOR_AGE_BANDS = [
+  { code: '0-17', id: '0-17 tahun', en: '0-17 years', minAge: 0, maxAge: 17 },
+  { code: '18-24', id: '18-24 tahun', en: '18-24 years', minAge: 18, maxAge: 24 },
+  { code: '25-59', id: '25-59 tahun', en: '25-59 years', minAge: 25, maxAge: 59 },
+  { code: '60+', id: '60 tahun ke atas', en: '60 years and over', minAge: 60, maxAge: null },
+] as const satisfies readonly SimfoniAgeBandOption[];
+
+/** What became of a service for a victim. */
+export const SERVICE_OUTCOMES = [
+  { code: 'given', id: 'Diberikan', en: 'Given' },
+  { code: 'declined', id: 'Ditolak korban', en: 'Declined by the victim' },
+  { code: 'unavailable', id: 'Tidak tersedia', en: 'Not available' },
+] as const satisfies readonly SimfoniOption[];
+
 /** Sex of victim and perpetrator, with the letters the NIK and ID card use. */
 export const SEXES = [
   { code: 'P', id: 'Perempuan', en: 'Female' },
@@ -101,6 +133,10 @@ export type Occupation = CodeOf<typeof OCCUPATIONS>;
 export type SimfoniService = CodeOf<typeof SERVICES>;
 export type Sex = CodeOf<typeof SEXES>;
 export type AgeGroup = CodeOf<typeof AGE_GROUPS>;
+export type Education = CodeOf<typeof EDUCATION>;
+export type MaritalStatus = CodeOf<typeof MARITAL_STATUSES>;
+export type PerpetratorAgeBand = CodeOf<typeof PERPETRATOR_AGE_BANDS>;
+export type ServiceOutcome = CodeOf<typeof SERVICE_OUTCOMES>;
 
 /** Every SIMFONI field Teduh records, with whether it takes several values. */
 export const SIMFONI_FIELDS = {
@@ -113,4 +149,8 @@ export const SIMFONI_FIELDS = {
   victimSex: { multi: false, id: 'Jenis kelamin korban', en: "Victim's sex", options: SEXES },
   perpetratorSex: { multi: false, id: 'Jenis kelamin pelaku', en: "Perpetrator's sex", options: SEXES },
   ageGroup: { multi: false, id: 'Anak/dewasa', en: 'Child/adult', options: AGE_GROUPS },
+  education: { multi: false, id: 'Pendidikan korban', en: "Victim's education", options: EDUCATION },
+  maritalStatus: { multi: false, id: 'Status perkawinan korban', en: "Victim's marital status", options: MARITAL_STATUSES },
+  perpetratorAgeBand: { multi: false, id: 'Kelompok umur pelaku', en: "Perpetrator's age band", options: PERPETRATOR_AGE_BANDS },
+  serviceOutcome: { multi: false, id: 'Hasil layanan', en: 'Outcome of the service', options: SERVICE_OUTCOMES },
 } as const satisfies Record<string, { multi: boolean; id: string; en: string; options: readonly SimfoniOption[] }>;
