@@ -119,6 +119,7 @@ export const intakeEn: IntakeMessages = {
       district: 'District',
       village: 'Village',
       nothing: 'Nothing found',
+      parentFirst: 'Choose the level above first',
     },
     duplicates: {
       title: 'This person may already be recorded',

@@ -122,6 +122,7 @@ export const intakeId = {
       district: 'Kecamatan',
       village: 'Kelurahan/desa',
       nothing: 'Tidak ditemukan',
+      parentFirst: 'Pilih tingkat di atasnya dulu',
     },
     duplicates: {
       title: 'Mungkin orang ini sudah tercatat',

@@ -31,13 +31,15 @@ function LevelSelect(props: {
       data={data}
       value={props.value || null}
       onChange={props.onChange}
-      disabled={!props.enabled}
       searchable
       clearable
       clearButtonProps={{ tabIndex: -1 }}
+      // Choosing the option already chosen (which autoSelectOnBlur does on a mere click in and
+      // out) must not deselect it: that used to wipe this level and every level under it.
+      allowDeselect={false}
       selectFirstOptionOnChange
       autoSelectOnBlur
-      nothingFoundMessage={t('intake.region.nothing')}
+      nothingFoundMessage={props.enabled ? t('intake.region.nothing') : t('intake.region.parentFirst')}
       error={props.invalid}
       comboboxProps={{ withinPortal: true }}
     />
@@ -46,8 +48,10 @@ function LevelSelect(props: {
 
 /**
  * Province, regency/city, district and village pickers from the offline Kemendagri list.
- * The value is the code of the deepest level chosen; choosing a level again clears the
- * levels under it.
+ * The value is the code of the deepest level chosen; choosing another value at a level clears
+ * the levels under it, and nothing else ever does. The four stay in the Tab order at all times
+ * (a level whose parent is not chosen yet lists nothing and says so), so Tab after choosing a
+ * province lands on the regency, not past it.
  */
 export function RegionPicker(props: { label: string; value: string; onChange: (code: string) => void; error?: React.ReactNode }) {
   const chain = regionChain(props.value);
@@ -64,7 +68,11 @@ export function RegionPicker(props: { label: string; value: string; onChange: (c
               enabled={i === 0 || parent !== ''}
               value={chain[i]!}
               invalid={!!props.error}
-              onChange={(code) => props.onChange(code ?? parent)}
+              onChange={(code) => {
+                // The same code again changes nothing: the levels under it stay.
+                if (code === chain[i]) return;
+                props.onChange(code ?? parent);
+              }}
             />
           );
         })}
