@@ -373,8 +373,14 @@ describe('the seed holiday table from date-holidays', () => {
 
   it('gives two holidays on one date one entry with both names', () => {
     expect(seedHolidays(2027).filter((h) => h.date === '2027-12-25')).toEqual([
-      { date: '2027-12-25', name: 'Maulid Nabi Muhammad / Hari Raya Natal', kind: 'national' },
+      { date: '2027-12-25', name: "Isra Mi'raj Nabi Muhammad / Hari Raya Natal", kind: 'national' },
     ]);
+  });
+
+  it("names 27 Rajab Isra Mi'raj, not Maulid Nabi, which is 12 Rabiul Awal", () => {
+    expect(seed2026).toContainEqual({ date: '2026-01-16', name: "Isra Mi'raj Nabi Muhammad", kind: 'national' });
+    expect(seed2026).toContainEqual({ date: '2026-08-25', name: 'Maulid Nabi Muhammad', kind: 'national' });
+    expect(seed2026.filter((h) => h.name.includes('Maulid'))).toHaveLength(1);
   });
 });
 
