@@ -288,11 +288,18 @@ export function assertCaseVersion(ctx: CallContext, c: CaseRow, expected: number
   if (c.version !== expected) throw new ApiError('CONFLICT', undefined, { current: caseDetail(ctx, c.id) });
 }
 
-/** Masks a name for lists: first letter of each word, the rest hidden (length not revealed). */
+const graphemes = new Intl.Segmenter('id', { granularity: 'grapheme' });
+
+/**
+ * Masks a name for lists: the first letter of each word, the rest hidden (length not
+ * revealed). Letters are graphemes, so an emoji or a combined character is kept whole
+ * ("Siti 😢🌸" → "S*** 😢***"), never cut into broken halves.
+ */
 export function maskName(name: string): string {
   return name
     .trim()
     .split(/\s+/)
-    .map((w) => `${w.slice(0, 1).toUpperCase()}***`)
+    .filter((w) => w.length > 0)
+    .map((w) => `${(graphemes.segment(w)[Symbol.iterator]().next().value?.segment ?? '').toLocaleUpperCase('id')}***`)
     .join(' ');
 }
