@@ -69,6 +69,15 @@ test('an administrator deactivates an account with a reason; the audit trail rec
   await expect(rows.filter({ hasText: 'Nonaktifkan pengguna' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'Nonaktifkan pengguna' })).toContainText(admin.username);
   await expect(rows.filter({ hasText: 'Nonaktifkan pengguna' })).toContainText('Berhasil');
+  // The record is named as a person knows it, not by an id.
+  await expect(rows.filter({ hasText: 'Nonaktifkan pengguna' })).toContainText('Pengguna Budi');
+  // Today's entries are found by date; a day before the office existed lists none.
+  await page.getByLabel('Sampai tanggal').fill('01/01/2020');
+  await page.getByLabel('Sampai tanggal').press('Tab');
+  await expect(page.getByText('Tidak ada entri untuk saringan ini.')).toBeVisible();
+  await page.getByLabel('Sampai tanggal').fill('');
+  await page.getByLabel('Sampai tanggal').press('Tab');
+  await expect(rows.filter({ hasText: 'Nonaktifkan pengguna' })).toHaveCount(1);
 
   await page.getByRole('button', { name: 'Periksa rantai audit' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Rantai audit utuh' })).toBeVisible();

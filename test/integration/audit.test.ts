@@ -13,6 +13,7 @@ import {
   type Office,
 } from '../fixtures/office';
 import { anIntake } from '../fixtures/cases';
+import { ManualClock } from '../../electron/core';
 import { docxText } from '../fixtures/documents';
 import { openWithKey } from '../fixtures/raw-db';
 
@@ -157,6 +158,32 @@ describe('the audit log', () => {
     for (const statement of attempts) expect(() => sqlite.exec(statement), statement).toThrow(/append-only/);
     expect(JSON.stringify(auditRows(office))).toBe(before);
     expect(ok(await call(office.core, office.adminToken, 'audit.verify', {})).ok).toBe(true);
+  });
+});
+
+describe('reading the audit log as a person would', () => {
+  it('names a case by its register number and a user by name, and filters by office-calendar dates', async () => {
+    const clock = new ManualClock('2026-11-30T16:30:00.000Z'); // 23:30 WIB on 30 November
+    const office = await newOffice({ ...fast, clock });
+    const { core } = office;
+    const c = ok(await call(core, office.adminToken, 'cases.register', anIntake(VICTIM)));
+    const worker = await addUser(office, 'case_worker', { changePassword: false });
+    clock.advance(60 * 60 * 1000); // 00:30 WIB on 1 December
+    const adminToken = await login(core, ADMIN.username, ADMIN.password);
+    ok(await call(core, adminToken, 'cases.get', { id: c.id }));
+
+    const all = ok(await call(core, adminToken, 'audit.list', {}));
+    const registered = all.find((e) => e.action === 'cases.register')!;
+    expect(registered.entityLabel).toBe(c.registerNo);
+    expect(all.find((e) => e.action === 'users.create')!.entityLabel).toBe(`Petugas ${worker.username} (${worker.username})`);
+
+    const november = ok(await call(core, adminToken, 'audit.list', { from: '2026-11-30', to: '2026-11-30' }));
+    expect(november.some((e) => e.action === 'cases.register')).toBe(true);
+    expect(november.some((e) => e.action === 'cases.get')).toBe(false);
+    const december = ok(await call(core, adminToken, 'audit.list', { from: '2026-12-01' }));
+    expect(december.map((e) => e.action)).toContain('cases.get');
+    expect(december.some((e) => e.action === 'cases.register')).toBe(false);
+    refused(await call(core, adminToken, 'audit.list', { from: '2026-02-30' }), 'VALIDATION');
   });
 });
 

@@ -156,6 +156,8 @@ export interface AuditEntryView {
   outcome: string;
   entityType: string | null;
   entityId: string | null;
+  /** What the record is to a person: a case's register number, a user's name, a letter's number or type. */
+  entityLabel: string | null;
   detail: string | null;
 }
 
@@ -347,11 +349,14 @@ const coreContract = {
         limit: z.number().int().min(1).max(500).default(100),
         action: z.string().max(64).optional(),
         username: z.string().max(32).optional(),
+        /** Office-calendar dates, inclusive. */
+        from: z.iso.date('Tanggal tidak valid').optional(),
+        to: z.iso.date('Tanggal tidak valid').optional(),
       })
       .strict(),
     access: 'audit.read',
     audit: 'read',
-    summary: 'Audit entries, newest first.',
+    summary: 'Audit entries, newest first, each naming its record as a person knows it (a register number, a name); filtered by action, user and office-calendar dates.',
   }),
   'audit.verify': method<AuditVerifyResult>()({
     input: z.object({ anchor: auditAnchorSchema.optional() }).strict(),

@@ -4,7 +4,7 @@
  * zone come in as data, and every instant comes from the caller (the core's clock).
  */
 export type { DeskHours, DeskInterval, Holiday, HolidayKind, SlaRule, TimeLeft, WorkingCalendar } from './types';
-export { OFFICE_TIME_ZONES, localDateOf, localTimeOfDayMs, toInstant, type OfficeTimeZone, type Weekday } from './time-zone';
+export { OFFICE_TIME_ZONES, localDateOf, localDayRangeUtc, localTimeOfDayMs, toInstant, type OfficeTimeZone, type Weekday } from './time-zone';
 export { DEFAULT_DESK_HOURS } from './desk-hours';
 export {
   describeTimeLeft,

@@ -78,3 +78,14 @@ export function toInstant(localDate: string, time: string, tz: OfficeTimeZone): 
 function atMinute(day: number, minute: number, tz: OfficeTimeZone): Date {
   return new Date(day * DAY_MS + minute * MINUTE_MS - utcOffsetMs(tz));
 }
+
+/**
+ * The office-calendar dates from..to (inclusive) as the UTC instants [start, end) that bound
+ * them, for filtering stored UTC times: a case registered 23:30 WIB on the 30th belongs to the 30th.
+ */
+export function localDayRangeUtc(range: { from?: string | undefined; to?: string | undefined }, tz: OfficeTimeZone): { from?: string; to?: string } {
+  const out: { from?: string; to?: string } = {};
+  if (range.from) out.from = toInstant(range.from, '00:00', tz).toISOString();
+  if (range.to) out.to = new Date(toInstant(range.to, '00:00', tz).getTime() + DAY_MS).toISOString();
+  return out;
+}

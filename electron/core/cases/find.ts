@@ -1,3 +1,4 @@
+import { localDayRangeUtc } from '../calendar';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { ApiError } from '../api/errors';
 import { defineHandlers, requireSession, type CallContext } from '../api/handler';
@@ -112,11 +113,6 @@ function decorate(ctx: CallContext, rows: ReturnType<typeof listCases>['rows']):
   });
 }
 
-/** A local date range [from, to] in the office's zone, as UTC instants. */
-function dayStartIso(date: string, tz: string): string {
-  const offset = tz === 'Asia/Jayapura' ? '+09:00' : tz === 'Asia/Makassar' ? '+08:00' : '+07:00';
-  return new Date(`${date}T00:00:00${offset}`).toISOString();
-}
 
 export const findHandlers = defineHandlers({
   'cases.get': {
@@ -137,7 +133,7 @@ export const findHandlers = defineHandlers({
         if (!q) throw new ApiError('VALIDATION', 'Kata pencarian minimal 3 huruf.', { fields: { search: 'Kata pencarian minimal 3 huruf' } });
         match = q;
       }
-      const nextDay = input.to ? new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10) : undefined;
+      const range = localDayRangeUtc({ from: input.from, to: input.to }, timeZone);
       const { rows, total } = listCases(
         ctx.reg.db.sqlite,
         {
@@ -145,8 +141,8 @@ export const findHandlers = defineHandlers({
           status: input.status,
           overdue: input.overdue,
           assignedTo: input.assignedToMe ? me.userId : undefined,
-          from: input.from ? dayStartIso(input.from, timeZone) : undefined,
-          to: nextDay ? dayStartIso(nextDay, timeZone) : undefined,
+          from: range.from,
+          to: range.to,
           match,
         },
         ctx.nowIso,

@@ -104,6 +104,9 @@ export function useUsers() {
 export interface AuditFilter {
   action?: string;
   username?: string;
+  /** Office-calendar dates (YYYY-MM-DD), inclusive. */
+  from?: string;
+  to?: string;
 }
 
 export const auditPageSize = 50;
@@ -118,6 +121,8 @@ export function useAuditEntries(filter: AuditFilter) {
         ...(pageParam !== undefined ? { beforeSeq: pageParam } : {}),
         ...(filter.action ? { action: filter.action } : {}),
         ...(filter.username ? { username: filter.username } : {}),
+        ...(filter.from ? { from: filter.from } : {}),
+        ...(filter.to ? { to: filter.to } : {}),
       }),
     getNextPageParam: (last: AuditEntryView[]) =>
       last.length < auditPageSize ? undefined : last[last.length - 1]?.seq,

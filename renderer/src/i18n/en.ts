@@ -373,6 +373,10 @@ export const en: Messages = {
     en: 'English',
   },
   audit: {
+    empty: 'No entries for these filters.',
+    filterFrom: 'From',
+    filterTo: 'To',
+    entityTypes: { case: 'Case', user: 'User', document: 'Letter', office: 'Office', register: 'Register', settings: 'Settings', institution: 'Institution', person: 'Person', holiday: 'Holiday', audit: 'Audit trail', backup: 'Backup', intake_draft: 'Complaint draft', lan_device: 'Paired PC', lan_host: 'Network host', lan_pairing: 'PC pairing', service: 'Service' },
     anchor: {
       print: 'Print an anchor',
       check: 'Check against an anchor…',

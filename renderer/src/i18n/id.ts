@@ -356,6 +356,10 @@ export const id = {
     en: 'English',
   },
   audit: {
+    empty: 'Tidak ada entri untuk saringan ini.',
+    filterFrom: 'Dari tanggal',
+    filterTo: 'Sampai tanggal',
+    entityTypes: { case: 'Kasus', user: 'Pengguna', document: 'Surat', office: 'Kantor', register: 'Register', settings: 'Pengaturan', institution: 'Lembaga', person: 'Orang', holiday: 'Hari libur', audit: 'Jejak audit', backup: 'Cadangan', intake_draft: 'Draf pengaduan', lan_device: 'PC terpasang', lan_host: 'Host jaringan', lan_pairing: 'Pemasangan PC', service: 'Layanan' },
     anchor: {
       print: 'Cetak titik pembanding',
       check: 'Periksa terhadap titik…',

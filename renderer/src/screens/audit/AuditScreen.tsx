@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField';
 import { contract, type AuditEntryView, type AuditVerifyResult } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { describeError } from '../../api/errors';
@@ -35,10 +36,32 @@ function AuditRow({ entry }: { entry: AuditEntryView }) {
           {outcome}
         </Text>
       </Table.Td>
-      <Table.Td ff="monospace" title={entry.entityId ?? undefined}>
-        {entry.entityType ? `${entry.entityType}${entry.entityId ? ` ${entry.entityId.slice(0, 8)}` : ''}` : ''}
+      <Table.Td title={entry.entityId ?? undefined}>
+        {entry.entityType && <EntityName type={entry.entityType} label={entry.entityLabel} id={entry.entityId} />}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** A record as a person knows it: "Kasus 001/PK/XII/2026", "Pengguna Rina Wulandari (admin)". */
+function EntityName({ type, label, id }: { type: string; label: string | null; id: string | null }) {
+  const { t } = useTranslation();
+  const kind = t(`audit.entityTypes.${type}`, { defaultValue: type });
+  return (
+    <>
+      {kind}{' '}
+      {label ? (
+        <Text span fw={500} size="sm">
+          {label}
+        </Text>
+      ) : (
+        id && (
+          <Text span ff="monospace" size="sm" c="dimmed">
+            {id.slice(0, 8)}
+          </Text>
+        )
+      )}
+    </>
   );
 }
 
@@ -79,7 +102,9 @@ export function AuditScreen() {
   const [action, setAction] = useState('');
   const [username, setUsername] = useState('');
   const [debouncedUsername] = useDebouncedValue(username.trim(), 300);
-  const entries = useAuditEntries({ action: action || undefined, username: debouncedUsername || undefined });
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const entries = useAuditEntries({ action: action || undefined, username: debouncedUsername || undefined, from: from ?? undefined, to: to ?? undefined });
   const verify = useMutation({ mutationFn: () => call('audit.verify', {}) });
   // The last check's verdict, whether of the chain alone or against a printed anchor.
   const [checked, setChecked] = useState<AuditVerifyResult | null>(null);
@@ -134,9 +159,11 @@ export function AuditScreen() {
           maxLength={32}
           w={220}
         />
+        <DateField label={t('audit.filterFrom')} value={from} onChange={(v) => setFrom(v as string | null)} clearable w={160} />
+        <DateField label={t('audit.filterTo')} value={to} onChange={(v) => setTo(v as string | null)} clearable w={160} minDate={from ?? undefined} />
       </Group>
 
-      <LoadedList query={entries} rows={rows}>
+      <LoadedList query={entries} rows={rows} empty={t('audit.empty')}>
         {() => (
           <>
             <Table.ScrollContainer minWidth={900}>
