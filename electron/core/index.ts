@@ -4,7 +4,7 @@ import type { ChangeEvent } from './api/bridge';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers, dailyBackup } from './backup';
 import { authHandlers } from './auth/handlers';
-import { caseEditHandlers, findHandlers, intakeHandlers } from './cases';
+import { caseEditHandlers, findHandlers, foldSearchIndexBatch, intakeHandlers } from './cases';
 import { directoryHandlers } from './directory/handlers';
 import { documentsHandlers } from './documents';
 import { LanHostService, lanHandlers } from './lan';
@@ -52,7 +52,10 @@ function seedReferenceData({ db }: OpenDatabase, nowIso: string): void {
 
 export function createCore(opts: CoreOptions): Core {
   const log = opts.log ?? (() => {});
-  const register = new Register({ onUnlocked: seedReferenceData, maintenance: (reg, when) => dailyBackup(reg, when, log), ...opts });
+  const register = new Register({ onUnlocked: seedReferenceData, maintenance: (reg, when) => {
+      dailyBackup(reg, when, log);
+      foldSearchIndexBatch(reg.db, reg.nowIso());
+    }, ...opts });
   const lan = new LanHostService(register, opts.log);
   const handlers = mergeHandlers(
     authHandlers,

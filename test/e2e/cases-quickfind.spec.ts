@@ -21,10 +21,18 @@ test('Ctrl+K finds a case by part of a name and opens it', async ({ page, harnes
   await expect(finder.getByText('Y*** K***')).toHaveCount(0);
   await keepScreenshot(page, testInfo, 'quick-find');
 
-  await box.press('ArrowDown');
+  // Enter opens the first result at once, without reaching for the arrow keys.
   await box.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/cases/${wanted.id}$`));
   await expect(finder).toBeHidden();
+
+  // A spelling variant finds the same person ("permatasarri" for "Permatasari").
+  await page.keyboard.press('Control+K');
+  await box.fill('wulan permatasarri');
+  await expect(hit).toBeVisible();
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/cases/${wanted.id}$`));
 });
 
 test('Ctrl+K also starts a new intake of a service, from inside another form', async ({ page, harness }) => {

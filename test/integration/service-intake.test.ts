@@ -133,6 +133,30 @@ describe('intake', () => {
     refused(await worker.call('cases.list', { search: 'Wu' }), 'VALIDATION');
   });
 
+  it('a name found across Indonesian spelling variants, as the duplicate check folds them, still from the index', async () => {
+    office.storyStartsAt(MONDAY);
+    const { desk, worker } = office.team();
+    const c = await desk.register({
+      serviceCode: 'pengaduan_kekerasan',
+      channel: 'walk_in',
+      victims: [adultVictim('Siti Aminah', { birthDate: '1991-03-02' })],
+      consent: consentOf('Siti Aminah'),
+    });
+    const old = await desk.register({
+      serviceCode: 'pengaduan_kekerasan',
+      channel: 'walk_in',
+      victims: [adultVictim('Soekarni Djojo', { birthDate: '1980-01-05' })],
+      consent: consentOf('Soekarni Djojo'),
+    });
+    const found = async (search: string) => ok(await worker.call('cases.list', { search })).rows.map((r) => r.id);
+    expect(await found('siti aminnah')).toEqual([c.id]);
+    expect(await found('Sitti Aminah')).toEqual([c.id]);
+    expect(await found('sukarni')).toEqual([old.id]);
+    expect(await found('Soekarni')).toEqual([old.id]);
+    expect(await found('aminah')).toEqual([c.id]);
+    expect(await found('amanah')).toEqual([]);
+  });
+
   it('a person already in the register is suggested at intake: an old spelling with the same birth date, or the same NIK, with the earlier case', async () => {
     office.storyStartsAt(MONDAY);
     const { desk } = office.team();

@@ -7,7 +7,7 @@ import type { Sqlite } from '../db/open';
 import { stmt } from '../db/statements';
 import { standardById } from '../services/standards';
 import { casePersons, cases, persons } from '../db/schema';
-import { compareNikWithPerson, isPossibleDuplicate, parseNik } from '../persons';
+import { compareNikWithPerson, isPossibleDuplicate, normalizeName, parseNik } from '../persons';
 import { localDateOf } from '../calendar';
 import { findRegion, getDistricts, getProvinces, getRegencies, getVillages, regionChain } from '../regions';
 import type { ServiceDefinition } from '../services/types';
@@ -32,7 +32,14 @@ export function ftsQuery(search: string): string | null {
     .map((w) => w.replace(/"/g, ''))
     .filter((w) => [...w].length >= 3);
   if (words.length === 0) return null;
-  return words.map((w) => `"${w}"`).join(' AND ');
+  // Each word as typed, or, for a word of letters only (a name, not a number), folded as names
+  // are folded in the index ("aminnah" -> "aminah").
+  return words
+    .map((w) => {
+      const folded = /^\p{L}+$/u.test(w) ? normalizeName(w) : '';
+      return folded && folded !== w.toLowerCase() && [...folded].length >= 3 ? `("${w}" OR "${folded}")` : `"${w}"`;
+    })
+    .join(' AND ');
 }
 
 /** Filtered, searched page of cases, newest first; prepared statements per filter combination. */

@@ -3,3 +3,4 @@ export { formatRegisterNo } from './register-number';
 export { caseEditHandlers } from './edit';
 export { findHandlers, ftsQuery } from './find';
 export { caseDetail, maskName } from './repository';
+export { foldSearchIndexBatch } from './mutate';

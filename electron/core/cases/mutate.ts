@@ -6,11 +6,21 @@ import { stmt } from '../db/statements';
 import { updateVersioned } from '../db/versioned';
 import type { ServiceDefinition } from '../services/types';
 import { calendarFor } from './calendar';
+import { normalizeName } from '../persons';
 import type { CaseRow } from './repository';
 
 /** Every change to a case bumps its version and keeps the previous state in history. */
 export function bumpCase(ctx: CallContext, c: CaseRow, changes: Partial<CaseRow> = {}): CaseRow {
   return updateVersioned(ctx.reg.db.db, cases, 'case', c.id, c.version, changes, ctx.session?.userId ?? null, ctx.nowIso);
+}
+
+/**
+ * The names as the search index holds them: as written, and folded as the duplicate check
+ * folds them (old spellings, doubled letters, titles), so "siti aminnah" finds "Siti Aminah".
+ */
+export function searchableNames(fullNames: string[]): string {
+  const folded = fullNames.map(normalizeName).filter((n, i) => n && n !== fullNames[i]!.toLowerCase());
+  return [...fullNames, ...folded].join(' | ');
 }
 
 /** Rewrites the case's search row: register number, names, NIKs, phones, chronology. */
@@ -26,7 +36,7 @@ export function indexCase({ sqlite }: OpenDatabase, caseId: string): void {
   const values = [
     caseId,
     c.registerNo,
-    people.map((p) => p.fullName).join(' | '),
+    searchableNames(people.map((p) => p.fullName)),
     people.flatMap((p) => [p.nik, p.kkNo]).filter(Boolean).join(' '),
     people.map((p) => p.phone).filter(Boolean).join(' '),
     c.chronology,
@@ -76,4 +86,27 @@ export function refreshDeadlines(ctx: CallContext, c: CaseRow, def: ServiceDefin
   }
   if (earliest !== c.dueAt) stmt(sqlite, 'UPDATE cases SET due_at = ? WHERE id = ?').run(earliest, c.id);
   return earliest;
+}
+
+const FOLD_KEY = 'search-folded-names';
+
+/**
+ * Registers made before the search index held folded names get them a batch at a time, in
+ * the housekeeping while nobody waits (at lock, or on a host's timer). Never throws.
+ */
+export function foldSearchIndexBatch(opened: OpenDatabase, nowIso: string, batch = 2000): void {
+  try {
+    const { sqlite } = opened;
+    const row = stmt(sqlite, 'SELECT value FROM settings WHERE key = ?').get(FOLD_KEY) as { value: string } | undefined;
+    const state = row ? (JSON.parse(row.value) as { after: number; done: boolean }) : { after: 0, done: false };
+    if (state.done) return;
+    const ids = stmt(sqlite, 'SELECT id, search_rowid AS r FROM cases WHERE search_rowid > ? ORDER BY search_rowid LIMIT ?').all(state.after, batch) as { id: string; r: number }[];
+    sqlite.transaction(() => {
+      for (const c of ids) indexCase(opened, c.id);
+      const next = { after: ids.at(-1)?.r ?? state.after, done: ids.length < batch };
+      stmt(sqlite, `INSERT INTO settings (key, value, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(FOLD_KEY, JSON.stringify(next), nowIso, nowIso);
+    })();
+  } catch {
+    // tried again at the next lock
+  }
 }

@@ -25,9 +25,12 @@ import type { CaseClosure, ServiceDefinition } from '../services/types';
 import { availability, mayAct, type CaseSnapshot, type StepStatus } from '../workflow/engine';
 import { calendarFor } from './calendar';
 
-/** The methods whose audit entries record a read, not a change: a case's history shows none of them. */
+/**
+ * The reads a case's history leaves out: every method the contract audits as a read, except
+ * revealing a masked name, which the history shows (who saw the victim's name, and when).
+ */
 const READ_ACTIONS = Object.entries(contract)
-  .filter(([, spec]) => spec.audit === 'read')
+  .filter(([name, spec]) => spec.audit === 'read' && name !== 'cases.revealName')
   .map(([name]) => name);
 
 export type CaseRow = typeof cases.$inferSelect;

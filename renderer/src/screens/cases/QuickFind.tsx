@@ -1,7 +1,7 @@
 import '@mantine/spotlight/styles.css';
 import { Button, Kbd, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Spotlight, spotlight } from '@mantine/spotlight';
+import { Spotlight, createSpotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,9 @@ import { useServiceName } from './CaseTable';
 import { SearchIcon } from './icons';
 
 const RESULTS = 8;
+
+/** The quick-find box's own store, so Enter can open the first case found when none is highlighted. */
+const [finderStore, finder] = createSpotlight();
 
 /**
  * Ctrl+K, from anywhere (inside a form too): find a case by register number, name, NIK,
@@ -52,12 +55,13 @@ export function QuickFind() {
         size="xs"
         leftSection={<SearchIcon size={14} />}
         rightSection={<Kbd size="xs">Ctrl K</Kbd>}
-        onClick={() => spotlight.open()}
+        onClick={() => finder.open()}
         style={{ flexShrink: 0 }}
       >
         {t('cases.quickFind.shortcut')}
       </Button>
       <Spotlight.Root
+        store={finderStore}
         query={query}
         onQueryChange={setQuery}
         shortcut={['mod + K']}
@@ -65,7 +69,20 @@ export function QuickFind() {
         scrollable
         maxHeight={480}
       >
-        <Spotlight.Search placeholder={t('cases.quickFind.placeholder')} leftSection={<SearchIcon />} aria-label={t('cases.quickFind.shortcut')} />
+        <Spotlight.Search
+          placeholder={t('cases.quickFind.placeholder')}
+          leftSection={<SearchIcon />}
+          aria-label={t('cases.quickFind.shortcut')}
+          onKeyDown={(e) => {
+            // Enter with nothing highlighted (the results came after the typing) opens the first case found.
+            const first = rows[0];
+            if (e.key === 'Enter' && first && finderStore.getState().selected < 0) {
+              e.preventDefault();
+              finder.close();
+              navigate(`/cases/${first.id}`);
+            }
+          }}
+        />
         <Spotlight.ActionsList>
           {can('cases.read') && (
             <Spotlight.ActionsGroup label={t('cases.quickFind.casesGroup')}>
