@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { ApiError } from './api/errors';
@@ -14,7 +14,7 @@ import { readGeneralSettings } from './settings/general';
 import { fileDeviceSecret } from './vault/device';
 import { DEFAULT_SCRYPT_N, canReseal, newDatabaseKey, sameKey, sealKeyTo, stubOf, type DeviceSecret, type KeySlot } from './vault/keyslots';
 import { auditHeadOf, checkSeal, makeSeal } from './vault/seal';
-import { DB_FILE, emptyVault, readVault, vaultExists, writeVault, type RegisterProblem, type VaultFile } from './vault/store';
+import { DB_FILE, emptyVault, readVault, syncFolder, vaultExists, writeVault, type RegisterProblem, type VaultFile } from './vault/store';
 
 export interface RegisterOptions {
   /** Folder holding the encrypted database and its key-slot file. */
@@ -195,8 +195,15 @@ export class Register {
       this.opened = openDatabase(this.dbFile, key, this.migrations);
     } catch (e) {
       if (!opts.next || !(e instanceof ApiError) || e.code !== 'INTERNAL') throw e;
-      this.opened = openDatabase(this.dbFile, opts.next, this.migrations);
-      used = opts.next;
+      try {
+        this.opened = openDatabase(this.dbFile, opts.next, this.migrations);
+        used = opts.next;
+      } catch (e2) {
+        const past = this.openPastRekeyJournal(key, opts.next);
+        if (!past) throw e2;
+        this.opened = past.opened;
+        used = past.key;
+      }
     }
     this.key = Buffer.from(used);
     if (this.vault().slots.some((s) => s.next)) this.settleKeyChange(used === key ? 'undo' : 'finish');
@@ -208,6 +215,37 @@ export class Register {
     this.sweeper = setInterval(() => this.sweepIdleSessions(), 30_000);
     this.sweeper.unref();
     this.events.emit('unlocked');
+  }
+
+  /**
+   * A power cut after the re-keyed database was written and synced but before SQLite removed
+   * its rollback journal leaves a hot journal that neither key can play back (the register
+   * would open with no password). The database file itself is then complete under the new
+   * key: the journal is set aside and each key tried without it; the one that opens a sound
+   * database is kept and the journal deleted (it holds pages under the old key, which must not
+   * outlive the change). When none does, the journal is put back as it was.
+   */
+  private openPastRekeyJournal(key: Buffer, next: Buffer): { opened: OpenDatabase; key: Buffer } | null {
+    const journal = `${this.dbFile}-journal`;
+    if (!existsSync(journal)) return null;
+    const aside = `${journal}.ganti-kunci`;
+    renameSync(journal, aside);
+    syncFolder(this.dataDir);
+    for (const k of [next, key]) {
+      let opened: OpenDatabase | null = null;
+      try {
+        opened = openDatabase(this.dbFile, k, this.migrations);
+        if (opened.sqlite.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('unsound');
+        rmSync(aside, { force: true });
+        syncFolder(this.dataDir);
+        return { opened, key: k };
+      } catch {
+        opened?.sqlite.close();
+      }
+    }
+    renameSync(aside, journal);
+    syncFolder(this.dataDir);
+    return null;
   }
 
   private sweepIdleSessions(): void {
