@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { ApiError } from './api/errors';
+import { finishInterruptedRestore } from './backup/service';
 import type { ChangeEvent } from './api/bridge';
 import { appendAudit, type AuditInput } from './audit';
 import { SessionStore } from './auth/sessions';
@@ -84,6 +85,8 @@ export class Register {
     this.resourcesDir = opts.resourcesDir ?? DEFAULT_RESOURCES;
     this.device = opts.deviceSecret ?? fileDeviceSecret();
     this.migrations = loadMigrations(join(this.resourcesDir, 'migrations'));
+    // A restore a power cut interrupted is finished or undone before anything looks at the folder.
+    finishInterruptedRestore(this.dataDir);
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
     this.deviceId = this.loadDeviceId();
   }
