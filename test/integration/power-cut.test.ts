@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, openSync, writeSync, fsyncSync, closeSync, readFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,10 +48,7 @@ interface Office {
   baseline: string;
   mountpoint: string;
   recoveryCode: string;
-  registerId?: string;
   backupFile?: string;
-  /** Registered after the backup the restore puts back. */
-  laterCaseId?: string;
   caseIds: string[];
 }
 
@@ -163,10 +160,13 @@ async function runStep(office: Office, scenario: string, cutAt: number | null, e
   return { lines, acked, ...stats };
 }
 
-/** Where to cut: just before each of a spread of the step's namespace calls and syncs, where multi-file steps go wrong. */
-function cutPoints(dry: Run, near: RegExp): number[] {
+/**
+ * Where to cut: just before each of a spread of the step's namespace calls and syncs (where
+ * multi-file steps go wrong), and before every call matching `always`.
+ */
+function cutPoints(dry: Run, near: RegExp, always?: RegExp): number[] {
   const candidates = dry.log.filter(([, c, p]) => near.test(`${c} ${p}`)).map(([n]) => n);
-  const picked = new Set<number>();
+  const picked = new Set<number>(always ? dry.log.filter(([, c, p]) => always.test(`${c} ${p}`)).map(([n]) => n) : []);
   if (candidates.length <= CUTS - 1) for (const n of candidates) picked.add(n);
   else for (let i = 0; i < CUTS - 1; i++) picked.add(candidates[Math.round((i * (candidates.length - 1)) / (CUTS - 2))]!);
   return [...picked].filter((n) => n > 0).sort((a, b) => a - b);
@@ -222,12 +222,13 @@ async function cutThrough(
   expected: (run: Run) => Partial<Found>,
   check?: (run: Run) => (core: Core, token: string) => Promise<void>,
   extra: Record<string, unknown> = {},
+  always?: RegExp,
 ): Promise<Run> {
   const dry = await runStep(office, scenario, null, extra);
   expect(dry.lines, 'the step runs to its end without a cut').toContain('DONE');
   const t = (tally[scenario] = { cuts: 0, acknowledged: 0, lost: 0, dropped: 0 });
   // The run that counted the calls was cut too, once the step had finished (call ops + 1).
-  for (const n of [dry.ops + 1, ...cutPoints(dry, near)]) {
+  for (const n of [dry.ops + 1, ...cutPoints(dry, near, always)]) {
     const run = n > dry.ops ? dry : await runStep(office, scenario, n, extra);
     const cases = [...office.caseIds, ...run.acked.cases];
     const found = await officeAfterwards(office, cases, check?.(run));
@@ -267,7 +268,6 @@ describe('power cuts during steps that change several files', { timeout: 120_000
     const late = openSync(at('disinkron.txt'), 'a');
     writeSync(late, ' ditambah');
     closeSync(late);
-    const { renameSync } = await import('node:fs');
     renameSync(at('lama.txt'), at('baru.txt'));
     expect(readFileSync(at('baru.txt'), 'utf8')).toBe('lama');
     expect(await m.cut()).toBeGreaterThan(0);
@@ -279,7 +279,8 @@ describe('power cuts during steps that change several files', { timeout: 120_000
 
   it('a power cut during a register-key change never leaves a register no password opens', async () => {
     const office = await officeOnDisk('kunci');
-    const dry = await cutThrough(office, 'key', /keyslots|teduh\.db/, () => ({}));
+    // Always cut before each rename of the key file and before SQLite drops the re-key's journal.
+    const dry = await cutThrough(office, 'key', /keyslots|teduh\.db/, () => ({}), undefined, {}, /^(rename .*keyslots|unlink .*teduh\.db-journal)/);
     expect(dry.acked.key).toBe(true);
   });
 
@@ -289,7 +290,7 @@ describe('power cuts during steps that change several files', { timeout: 120_000
   });
 
   it('a power cut during a backup and its pruning leaves a good backup, never a half one taken as good', async () => {
-    const folder = () => join(tallyMount('cadangan'), 'cadangan');
+    const folder = () => join(mountOf('cadangan'), 'cadangan');
     const office = await officeOnDisk('cadangan', async (core, token) => {
       mkdirSync(folder());
       const status = await call<{ version: number }>(core, token, 'backup.status', {});
@@ -321,7 +322,7 @@ describe('power cuts during steps that change several files', { timeout: 120_000
   it('a power cut during a restore leaves the old register or the restored one in place, never none', async () => {
     let laterCaseId = '';
     const office = await officeOnDisk('pulih', async (core, token, _dataDir, o) => {
-      const dir = join(tallyMount('pulih'), 'cadangan');
+      const dir = join(mountOf('pulih'), 'cadangan');
       mkdirSync(dir);
       const status = await call<{ version: number }>(core, token, 'backup.status', {});
       await call(core, token, 'backup.settings.update', { version: status.version, folder: dir, keep: 3, auto: false });
@@ -340,7 +341,7 @@ describe('power cuts during steps that change several files', { timeout: 120_000
         const later = await answer(core, token, 'cases.get', { id: laterCaseId });
         restored = !later.ok;
         if (run.acked.restore) expect(restored, 'the restore the user was told was done').toBe(true);
-        expect(readdirSync(tallyMount('pulih')).filter((n) => n.includes('pemulihan-') && !n.includes('sebelum')), 'a half-done restore left behind').toEqual([]);
+        expect(readdirSync(mountOf('pulih')).filter((n) => n.includes('pemulihan-') && !n.includes('sebelum')), 'a half-done restore left behind').toEqual([]);
       },
       { backupFile: office.backupFile },
     );
@@ -349,6 +350,7 @@ describe('power cuts during steps that change several files', { timeout: 120_000
   });
 });
 
-function tallyMount(name: string): string {
+/** Where an office's disk is mounted (its backup folder lives there too, beside the data folder). */
+function mountOf(name: string): string {
   return join(work, `${name}-mnt`);
 }
