@@ -348,6 +348,20 @@ describe('power cuts during steps that change several files', { timeout: 120_000
     // Some cut fell between the restore's two renames, and the start-up step put things right.
     expect(dataFolderMissing, 'cuts that left the data folder missing').toBeGreaterThan(0);
   });
+
+  it('a restore cut short on a new PC before its copy was checked leaves the first-run screen, not a half register', async () => {
+    // No register was there and none was moved aside: the copy being unpacked was never checked.
+    const parent = join(work, 'pc-baru');
+    mkdirSync(join(parent, 'data.pemulihan-20260303-020000'), { recursive: true });
+    writeFileSync(join(parent, 'data.pemulihan-20260303-020000', 'keyslots.json'), '{"separuh":');
+    const core = createCore({ dataDir: join(parent, 'data'), scryptN: FAST_SCRYPT_N, deviceSecret: device() });
+    try {
+      expect(await call(core, undefined, 'setup.status', {})).toMatchObject({ initialized: false, problem: null });
+      expect(readdirSync(parent)).toEqual(['data']);
+    } finally {
+      core.close();
+    }
+  });
 });
 
 /** Where an office's disk is mounted (its backup folder lives there too, beside the data folder). */
