@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MigrationMeta } from 'drizzle-orm/migrator';
 import { ApiError } from './api/errors';
+import { finishInterruptedRestore } from './backup/service';
 import type { ChangeEvent } from './api/bridge';
 import { appendAudit, pendingAsAudit, queuePendingAudit, type AuditInput } from './audit';
 import { SessionStore } from './auth/sessions';
@@ -16,7 +17,7 @@ import { readGeneralSettings } from './settings/general';
 import { fileDeviceSecret } from './vault/device';
 import { DEFAULT_SCRYPT_N, canReseal, newDatabaseKey, sameKey, sealKeyTo, stubOf, type DeviceSecret, type KeySlot } from './vault/keyslots';
 import { auditHeadOf, checkSeal, makeSeal } from './vault/seal';
-import { DB_FILE, emptyVault, readVault, vaultExists, writeVault, type RegisterProblem, type VaultFile } from './vault/store';
+import { DB_FILE, emptyVault, readVault, syncFolder, vaultExists, writeVault, type RegisterProblem, type VaultFile } from './vault/store';
 
 export interface RegisterOptions {
   /** Folder holding the encrypted database and its key-slot file. */
@@ -86,6 +87,8 @@ export class Register {
     this.resourcesDir = opts.resourcesDir ?? DEFAULT_RESOURCES;
     this.device = opts.deviceSecret ?? fileDeviceSecret();
     this.migrations = loadMigrations(join(this.resourcesDir, 'migrations'));
+    // A restore a power cut interrupted is finished or undone before anything looks at the folder.
+    finishInterruptedRestore(this.dataDir);
     ensurePrivateDir(this.dataDir);
     this.deviceId = this.loadDeviceId();
   }
@@ -198,8 +201,15 @@ export class Register {
       this.opened = openDatabase(this.dbFile, key, this.migrations);
     } catch (e) {
       if (!opts.next || !(e instanceof ApiError) || e.code !== 'INTERNAL') throw e;
-      this.opened = openDatabase(this.dbFile, opts.next, this.migrations);
-      used = opts.next;
+      try {
+        this.opened = openDatabase(this.dbFile, opts.next, this.migrations);
+        used = opts.next;
+      } catch (e2) {
+        const past = this.openPastRekeyJournal(key, opts.next);
+        if (!past) throw e2;
+        this.opened = past.opened;
+        used = past.key;
+      }
     }
     this.key = Buffer.from(used);
     if (this.vault().slots.some((s) => s.next)) this.settleKeyChange(used === key ? 'undo' : 'finish');
@@ -211,6 +221,37 @@ export class Register {
     this.sweeper = setInterval(() => this.sweepIdleSessions(), 30_000);
     this.sweeper.unref();
     this.events.emit('unlocked');
+  }
+
+  /**
+   * A power cut after the re-keyed database was written and synced but before SQLite removed
+   * its rollback journal leaves a hot journal that neither key can play back (the register
+   * would open with no password). The database file itself is then complete under the new
+   * key: the journal is set aside and each key tried without it; the one that opens a sound
+   * database is kept and the journal deleted (it holds pages under the old key, which must not
+   * outlive the change). When none does, the journal is put back as it was.
+   */
+  private openPastRekeyJournal(key: Buffer, next: Buffer): { opened: OpenDatabase; key: Buffer } | null {
+    const journal = `${this.dbFile}-journal`;
+    if (!existsSync(journal)) return null;
+    const aside = `${journal}.ganti-kunci`;
+    renameSync(journal, aside);
+    syncFolder(this.dataDir);
+    for (const k of [next, key]) {
+      let opened: OpenDatabase | null = null;
+      try {
+        opened = openDatabase(this.dbFile, k, this.migrations);
+        if (opened.sqlite.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('unsound');
+        rmSync(aside, { force: true });
+        syncFolder(this.dataDir);
+        return { opened, key: k };
+      } catch {
+        opened?.sqlite.close();
+      }
+    }
+    renameSync(aside, journal);
+    syncFolder(this.dataDir);
+    return null;
   }
 
   private sweepIdleSessions(): void {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { syncFolder } from '../vault/store';
 
 /**
  * The backup file: one file an office can copy to a USB disk. Plain header lines (no case
@@ -74,7 +76,7 @@ function copyInto(out: number, path: string): void {
   }
 }
 
-/** Writes the backup file atomically: a `.part` file, fsync, rename. */
+/** Writes the backup file atomically and durably: a `.part` file, fsync, rename, the folder synced. */
 export function writeBackupFile(target: string, parts: { vault: Buffer; dbFile: string }, meta: Omit<BackupHeader, 'format' | 'vault' | 'db'>): BackupHeader {
   const header: BackupHeader = {
     format: 1,
@@ -96,6 +98,8 @@ export function writeBackupFile(target: string, parts: { vault: Buffer; dbFile: 
   }
   closeSync(out);
   renameSync(part, target);
+  // Without this a power cut could take back a backup the office was told was made.
+  syncFolder(dirname(target));
   return header;
 }
 

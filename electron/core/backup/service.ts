@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db, OpenDatabase } from '../db/open';
 import { loadMigrations, openDatabase, openEncrypted } from '../db/open';
 import { settings } from '../db/schema';
 import { verifyAuditChain, verifyAuditChainSince } from '../audit/chain';
 import { unwrapWithAnySlot } from '../vault/keyslots';
-import { DB_FILE, VAULT_FILE, readVault, type VaultFile } from '../vault/store';
+import { DB_FILE, VAULT_FILE, readVault, syncFolder, type VaultFile } from '../vault/store';
 import { BackupFileError, checkPassed, readBackupHeader, unpackBackup, writeBackupFile, type BackupCheck, type BackupHeader } from './file';
 
 /**
@@ -364,34 +364,84 @@ export async function restoreBackup(
       sqlite.close();
     }
     // This PC keeps its own device id (the audit trail names the PC an entry came from).
-    if (existsSync(join(target, 'device-id'))) copyFileSync(join(target, 'device-id'), join(staging, 'device-id'));
+    if (existsSync(join(target, 'device-id'))) copyDurably(join(target, 'device-id'), join(staging, 'device-id'));
+    // The checked register's names are made durable before it replaces anything.
+    syncFolder(staging);
     opts.beforeReplace?.();
     let previous: string | null = null;
-    // A folder with nothing but this PC's device id (a fresh install) is simply replaced;
-    // anything else there is moved aside, never deleted.
+    // Whatever is there is moved aside first (the folder then names a checked backup, see
+    // finishInterruptedRestore); a folder with nothing but this PC's device id (a fresh
+    // install) is deleted once the backup is in place, anything else is kept.
     const holdsSomething = existsSync(target) && readdirSync(target).some((n) => n !== 'device-id');
-    if (holdsSomething) {
-      previous = `${target}.sebelum-pemulihan-${stamp(opts.nowIso)}`;
+    const aside = `${target}.sebelum-pemulihan-${stamp(opts.nowIso)}`;
+    if (existsSync(target)) {
       try {
-        renamePatiently(target, previous);
+        renamePatiently(target, aside);
+        syncFolder(dirname(target));
       } catch {
         throw new BackupFileError('Register yang ada tidak dapat dipindahkan (masih dibuka program lain?). Tutup Teduh dan program lain yang memakai folder data, lalu coba lagi. Tidak ada yang diubah.');
       }
-    } else {
-      rmSync(target, { recursive: true, force: true, maxRetries: 5 });
+      if (holdsSomething) previous = aside;
     }
     try {
       renamePatiently(staging, target);
+      syncFolder(dirname(target));
     } catch {
       // Put the register that was there back where it was: a failed restore changes nothing.
-      if (previous) renamePatiently(previous, target);
+      if (existsSync(aside)) renamePatiently(aside, target);
       throw new BackupFileError('Cadangan tidak dapat dipasang di folder data (sedang dipakai program lain?). Register yang ada tidak diubah; coba lagi.');
     }
+    if (!holdsSomething) rmSync(aside, { recursive: true, force: true });
     return { header, auditEntries, auditBroken, previous };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
   }
+}
+
+function copyDurably(from: string, to: string): void {
+  copyFileSync(from, to);
+  const fd = openSync(to, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Finishes or undoes a restore a power cut interrupted, before the register is opened (so a
+ * data folder the restore had moved aside is never taken for a new PC). A restore checks the
+ * backup in `<folder>.pemulihan-<time>`, moves the register there aside to
+ * `<folder>.sebelum-pemulihan-<time>`, then renames the checked copy into place. Found with
+ * the data folder missing: a copy whose register was already moved aside has been checked, and
+ * is put in place; one without was not, and goes. Found beside a data folder: the restore never
+ * replaced anything, and the copy goes. Returns what was done.
+ */
+export function finishInterruptedRestore(dataDir: string): 'finished' | 'undone' | null {
+  const target = resolve(dataDir);
+  const parent = dirname(target);
+  const prefix = `${basename(target)}.pemulihan-`;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return null;
+  }
+  const staged = names.filter((n) => n.startsWith(prefix)).sort().reverse();
+  if (staged.length === 0) return null;
+  let done: 'finished' | 'undone' = 'undone';
+  if (!existsSync(target)) {
+    const checked = staged.find((n) => names.includes(`${basename(target)}.sebelum-pemulihan-${n.slice(prefix.length)}`));
+    if (checked) {
+      renameSync(join(parent, checked), target);
+      syncFolder(parent);
+      done = 'finished';
+    }
+  }
+  for (const n of staged) if (existsSync(join(parent, n))) rmSync(join(parent, n), { recursive: true, force: true });
+  syncFolder(parent);
+  return done;
 }
 
 /** A rename that waits out a file briefly held by antivirus or the search indexer on Windows. */
