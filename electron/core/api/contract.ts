@@ -126,6 +126,8 @@ export interface SettingsView {
   idleLockMinutes: number;
   timeZone: 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
   registerNoPattern: string;
+  /** The next register number's parts on the office's calendar: the number the next case will get. */
+  nextRegister: { seq: number; year: number; month: number };
   version: number;
 }
 

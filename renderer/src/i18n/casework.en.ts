@@ -344,7 +344,8 @@ export const caseworkEn: Strings<typeof caseworkId> = {
   numbering: {
     title: 'Register numbers',
     pattern: 'Register number pattern',
-    preview: 'Next numbers would look like',
+    preview: 'The next case will be numbered',
+    previewOr: 'or, for another service,',
     invalid: 'The pattern must contain {urut} or {urut:N}, and {tahun} (numbering restarts every year).',
     hint: 'Numbers already given never change. Numbering starts at 1 each year and a number is never reused.',
     tokens: {

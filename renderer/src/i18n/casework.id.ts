@@ -343,7 +343,8 @@ export const caseworkId = {
   numbering: {
     title: 'Penomoran register',
     pattern: 'Pola nomor register',
-    preview: 'Contoh nomor berikutnya',
+    preview: 'Kasus berikutnya akan bernomor',
+    previewOr: 'atau, untuk layanan lain,',
     invalid: 'Pola harus memuat {urut} atau {urut:N}, dan {tahun} (nomor urut dimulai ulang setiap tahun).',
     hint: 'Nomor yang sudah diberikan tidak berubah. Nomor urut dimulai dari 1 setiap tahun dan tidak pernah dipakai ulang.',
     tokens: {

@@ -16,10 +16,10 @@ export function RegisterNumberForm() {
   if (settings.isPending) return <Loading />;
   if (settings.isError) return <FormError error={settings.error} />;
 
-  const now = new Date();
   const pattern = form.values.registerNoPattern;
-  const preview = (service: string, seq: number) =>
-    formatRegisterNo(pattern, { seq, year: now.getFullYear(), month: now.getMonth() + 1, service: serviceAbbreviations[service] ?? service });
+  // The number the next case will really get: this office year's series, on the office's calendar.
+  const next = settings.data.nextRegister;
+  const preview = (service: string) => formatRegisterNo(pattern, { seq: next.seq, year: next.year, month: next.month, service: serviceAbbreviations[service] ?? service });
 
   return (
     <form onSubmit={form.onSubmit(submit.run)} noValidate>
@@ -31,7 +31,7 @@ export function RegisterNumberForm() {
           </Button>
         </Group>
         <Text size="sm" data-testid="register-preview">
-          {t('numbering.preview')}: <Code>{preview('mediasi', 42)}</Code>, <Code>{preview('pengaduan_kekerasan', 43)}</Code>
+          {t('numbering.preview')}: <Code>{preview('pengaduan_kekerasan')}</Code> {t('numbering.previewOr')} <Code>{preview('mediasi')}</Code>
         </Text>
         <List size="sm" spacing={2}>
           {registerNoTokens.map((token) => (

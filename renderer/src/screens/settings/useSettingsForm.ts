@@ -13,7 +13,7 @@ export function useSettingsForm<V extends SettingsValues>(toValues: (s: Settings
     queryKey: keys.settings,
     record: settings.data,
     toValues,
-    initialValues: toValues({ idleLockMinutes: 5, timeZone: 'Asia/Jakarta', registerNoPattern: '', version: 0 }),
+    initialValues: toValues({ idleLockMinutes: 5, timeZone: 'Asia/Jakarta', registerNoPattern: '', nextRegister: { seq: 1, year: 2000, month: 1 }, version: 0 }),
     validate,
     save: (values, version) => call('settings.update', { version, ...values }),
   });
