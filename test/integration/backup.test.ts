@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core';
@@ -127,8 +127,22 @@ describe('backups', () => {
       token = await login(office.core, ADMIN.username, ADMIN.password);
     }
     expect(readdirSync(folder).sort()).toEqual(made.slice(2).sort());
-    expect(made[0]).toMatch(/^Teduh-cadangan-[0-9a-f]{8}-20261102-010000\.tdbk$/);
+    // Named by the office's wall clock (01:00 UTC is 08:00 WIB), so the office reads it as its own time.
+    expect(made[0]).toMatch(/^Teduh-cadangan-[0-9a-f]{8}-20261102-080000-WIB\.tdbk$/);
     expect(auditActions(office).filter((a) => a.action === 'backup.run').at(-1)!.detail).toContain('"removed":1');
+  });
+
+  it('a backup named by an older Teduh (UTC, no zone) is still listed at its right time beside the new ones', async () => {
+    const office = await officeWithCase();
+    const folder = office.folder;
+    await setFolder(office, folder);
+    const made = ok(await call(office.core, office.adminToken, 'backup.run', {})).made;
+    const registerId = /^Teduh-cadangan-([0-9a-f]{8})-/.exec(made.fileName)![1]!;
+    copyFileSync(join(folder, made.fileName), join(folder, `Teduh-cadangan-${registerId}-20260101-000000.tdbk`));
+    const listed = ok(await call(office.core, office.adminToken, 'backup.status', {})).backups;
+    expect(listed.find((b) => b.fileName.endsWith('-20260101-000000.tdbk'))?.createdAt).toBe('2026-01-01T00:00:00.000Z');
+    // The name keeps the time to the second.
+    expect(listed.find((b) => b.fileName === made.fileName)?.createdAt).toBe(`${made.createdAt.slice(0, 19)}.000Z`);
   });
 
   it('two registers share one backup folder without counting or removing each other\'s backups', async () => {
@@ -312,7 +326,7 @@ describe('backups', () => {
       await setFolder(office, folder, { keep: 3, auto: true });
       ok(await call(office.core, office.adminToken, 'auth.logout', {}));
       const [good] = readdirSync(folder);
-      expect(good).toMatch(/^Teduh-cadangan-[0-9a-f]{8}-20261102-090000\.tdbk$/);
+      expect(good).toMatch(/^Teduh-cadangan-[0-9a-f]{8}-20261102-160000-WIB\.tdbk$/);
       const goodCheck = readBackupHeader(join(folder, good!)).header.check!;
       expect(goodCheck).toMatchObject({ integrity: 'ok', auditChain: 'ok', checkedAt: '2026-11-02T09:00:00.000Z' });
       expect(goodCheck.auditHead!.seq).toBeGreaterThan(40);

@@ -92,7 +92,7 @@ export const backupContract = {
         fileName: z
           .string()
           .max(100)
-          .regex(/^Teduh-cadangan-[0-9a-f]{8}-\d{8}-\d{6}\.tdbk$/, 'Bukan nama berkas cadangan Teduh'),
+          .regex(/^Teduh-cadangan-[0-9a-f]{8}-\d{8}-\d{6}(-(WIB|WITA|WIT))?\.tdbk$/, 'Bukan nama berkas cadangan Teduh'),
         /** A password valid when the backup was made, or the recovery code. */
         secret: z.string().min(1, 'Kata sandi atau kode pemulihan wajib diisi').max(256),
       })

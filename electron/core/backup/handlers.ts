@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/chain';
 import { settings as settingsTable } from '../db/schema';
 import { changedFields, updateVersioned } from '../db/versioned';
 import type { Register } from '../register';
+import { readGeneralSettings } from '../settings/general';
 import { vaultForBackup } from '../vault/store';
 import { BackupFileError, checkPassed } from './file';
 import { lastRegisterCheck, recordRegisterCheck, registerProblemView, saveBackupHint, weeklyRegisterCheck } from './problem';
@@ -80,6 +81,7 @@ function backupNow(reg: Register, s: BackupSettings, nowIso: string): MadeBackup
       keep: s.keep,
       nowIso,
       deviceId: reg.deviceId,
+      timeZone: readGeneralSettings(reg.db.db).timeZone,
     });
   } catch (e) {
     // A copy that cannot be made at all may be the register's own damage: found and recorded.

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, OpenDatabase } from '../db/open';
 import { loadMigrations, openDatabase, openEncrypted } from '../db/open';
 import { settings } from '../db/schema';
+import { OFFICE_TIME_ZONES, type OfficeTimeZone } from '../calendar';
 import { verifyAuditChain, verifyAuditChainSince } from '../audit/chain';
 import { unwrapWithAnySlot } from '../vault/keyslots';
 import { DB_FILE, VAULT_FILE, readVault, syncFolder, type VaultFile } from '../vault/store';
@@ -44,7 +45,8 @@ export const BACKUP_SETTINGS_KEY = 'backup';
 export const AUTO_INTERVAL_MS = 20 * 60 * 60 * 1000;
 
 const DEFAULT_RESOURCES = resolve(import.meta.dirname, '../../../resources');
-const FILE_PATTERN = /^Teduh-cadangan-([0-9a-f]{8})-(\d{8}-\d{6})(-rusak)?\.tdbk$/;
+/** Register id, time (the office's wall clock, with its zone; older backups: UTC without one), damaged mark. */
+const FILE_PATTERN = /^Teduh-cadangan-([0-9a-f]{8})-(\d{8}-\d{6})(?:-(WIB|WITA|WIT))?(-rusak)?\.tdbk$/;
 /** Added to the name of a backup whose check failed, so it shows in any file list. */
 const DAMAGED_SUFFIX = '-rusak';
 
@@ -89,10 +91,12 @@ export function listBackups(folder: string | null, registerId: string | null): B
     const m = FILE_PATTERN.exec(name);
     if (!m || m[1] !== registerId) continue;
     const s = m[2]!;
-    const createdAt = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.000Z`;
+    const wall = Date.parse(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.000Z`);
+    const zone = m[3] ? Object.values(OFFICE_TIME_ZONES).find((z) => z.label === m[3]) : undefined;
+    const createdAt = new Date(wall - (zone?.utcOffsetMinutes ?? 0) * 60_000).toISOString();
     try {
       const path = join(folder, name);
-      out.push({ fileName: name, createdAt, size: statSync(path).size, ...checkOfFile(path, m[3] !== undefined) });
+      out.push({ fileName: name, createdAt, size: statSync(path).size, ...checkOfFile(path, m[4] !== undefined) });
     } catch {
       // removed meanwhile
     }
@@ -167,9 +171,12 @@ export function makeBackup(
   opened: OpenDatabase,
   key: Buffer,
   vault: VaultFile,
-  opts: { folder: string; registerId: string; dbFile: string; workDir: string; keep: number; nowIso: string; deviceId: string },
+  opts: { folder: string; registerId: string; dbFile: string; workDir: string; keep: number; nowIso: string; deviceId: string; timeZone?: OfficeTimeZone },
 ): MadeBackup {
-  const stem = `Teduh-cadangan-${opts.registerId}-${stamp(opts.nowIso)}`;
+  // Named by the office's wall clock, as the office reads it in a file list ("…-20261208-063000-WIB").
+  const zone = OFFICE_TIME_ZONES[opts.timeZone ?? 'Asia/Jakarta'];
+  const wallIso = new Date(Date.parse(opts.nowIso) + zone.utcOffsetMinutes * 60_000).toISOString();
+  const stem = `Teduh-cadangan-${opts.registerId}-${stamp(wallIso)}-${zone.label}`;
   if (existsSync(join(opts.folder, `${stem}.tdbk`)) || existsSync(join(opts.folder, `${stem}${DAMAGED_SUFFIX}.tdbk`))) throw new BackupFileError('Cadangan dengan waktu yang sama sudah ada; coba lagi sebentar lagi.');
   removeLeftovers(opts.folder);
   // The raw copy is made on this disk, beside the register (it is encrypted like it): the backup
