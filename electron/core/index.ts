@@ -4,7 +4,7 @@ import type { ChangeEvent } from './api/bridge';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers, dailyBackup } from './backup';
 import { authHandlers } from './auth/handlers';
-import { caseEditHandlers, findHandlers, intakeHandlers } from './cases';
+import { caseEditHandlers, findHandlers, intakeHandlers, victimHandlers } from './cases';
 import { directoryHandlers } from './directory/handlers';
 import { documentsHandlers } from './documents';
 import { LanHostService, lanHandlers } from './lan';
@@ -64,6 +64,7 @@ export function createCore(opts: CoreOptions): Core {
     servicesHandlers,
     intakeHandlers,
     caseEditHandlers,
+    victimHandlers,
     findHandlers,
     workflowHandlers,
     directoryHandlers,

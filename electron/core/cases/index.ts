@@ -3,3 +3,5 @@ export { formatRegisterNo } from './register-number';
 export { caseEditHandlers } from './edit';
 export { findHandlers, ftsQuery } from './find';
 export { caseDetail, maskName } from './repository';
+export { victimHandlers } from './victims';
+export { SERVICE_OF_INSTITUTION_KIND, SERVICE_OF_STEP } from './service-records';
