@@ -63,7 +63,7 @@ describe('recording what SIMFONI counts', () => {
           caseId: c.id,
           caseVersion: c.version,
           victimId: v.personId,
-          violenceTypes: v.violenceTypes,
+          violenceTypes: v.violenceTypes as never,
           education: v.education as never,
           maritalStatus: v.maritalStatus as never,
           occupation: v.occupation as never,
