@@ -42,6 +42,7 @@ export const intakeId = {
     draftIncident: 'kejadian {{date}}',
   },
   intake: {
+    violencePerVictim: 'Berlaku untuk setiap korban. Bentuk kekerasan tiap korban dan hubungan pelaku dengan masing-masing korban dapat diubah di tab SIMFONI kasus.',
     title: 'Penerimaan: {{service}}',
     notOffered: 'Layanan ini tidak dijalankan oleh kantor ini, atau tidak dikenal.',
     backToList: 'Kembali ke daftar kasus',
