@@ -178,9 +178,9 @@ class DemoOffice {
     const childSex = n % 2 ? 'L' : 'P';
     const childName = `${(childSex === 'L' ? GIVEN_M : GIVEN_F)[(n + 3) % 10]} ${fam}`;
     const mother = { fullName: `${f} ${fam}`, sex: 'P' as const, phone: `0812${String(3000000 + n * 211)}`, region: village, rt: String(1 + (n % 9)), rw: String(1 + (n % 5)), address: `Jl. Melati ${n}` };
-    // Sexual violence only where no mediation follows (UU TPKS); the other forms rotate across services.
+    // Sexual violence only where no mediation follows (UU TPKS); the other forms rotate across services (7 against 6).
     const noMediation = service === 'pengaduan_kekerasan' || service === 'intervensi_krisis';
-    const forms = noMediation && Math.floor(n / 6) % 3 === 1 ? ['seksual', 'psikis'] : [...FORMS[(n + Math.floor(n / 6)) % FORMS.length]!];
+    const forms = noMediation && Math.floor(n / 6) % 3 === 1 ? ['seksual', 'psikis'] : [...FORMS[n % FORMS.length]!];
     const anyChild = childVictim || household;
     const input: IntakeInput =
       service === 'pengaduan_layanan'
