@@ -1,4 +1,4 @@
-import type { CaseDetail, IntakeInput, StepView } from '../core/api/contract';
+import type { CaseDetail, IntakeInput, PersonInput, StepView } from '../core/api/contract';
 import { ManualClock, createCore, type Core } from '../core';
 import type { FieldDef, ServiceCode } from '../core/services/types';
 import { makeDemoDocuments } from './demo-documents';
@@ -8,7 +8,11 @@ import { makeDemoDocuments } from './demo-documents';
  * institution directory, and about fifty invented cases across all six services in
  * every state (fresh, mid-way, waiting for approval, overdue, in monitoring, closed in
  * each way). Everything goes through the API, as people would do it, with the clock
- * moved back so the cases spread over the past months. All names are invented.
+ * moved back so the cases spread over the past twelve months, with what SIMFONI counts
+ * recorded (victims of every age band and both sexes, households with several victims,
+ * services given, declined and unavailable, cases entered into SIMFONI), so that every
+ * report has something real to show. All names are invented; the addresses use Kota
+ * Mojokerto's kecamatan and kelurahan so that region names are real.
  */
 
 export const DEMO_STAFF = [
@@ -73,6 +77,43 @@ function sample(f: FieldDef, day: string): unknown {
   }
 }
 
+/**
+ * Victims' ages at the incident, around the edges of SIMFONI's age bands (5/6, 12/13, 17/18,
+ * 24/25, 44/45, 59/60), so every band of the recap and every edge has someone in it.
+ */
+const CHILD_AGES = [2, 5, 6, 9, 12, 13, 15, 17];
+const ADULT_AGES = [18, 21, 24, 25, 33, 44, 45, 52, 59, 60, 67];
+const ADULT_MARITAL = ['kawin', 'kawin', 'kawin_tidak_tercatat', 'cerai_hidup', 'cerai_mati', 'belum_kawin'] as const;
+const ADULT_EDUCATION = ['sd', 'smp', 'sma_smk', 'sma_smk', 'perguruan_tinggi', 'tidak_belum_sekolah'] as const;
+const ADULT_OCCUPATION = ['ibu_rumah_tangga', 'swasta_buruh', 'pedagang_tani_nelayan', 'tidak_bekerja', 'bekerja', 'pns_aparat'] as const;
+
+/** A birth date that makes someone `age` on `day` (a month past the birthday). */
+function bornAged(age: number, day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - age);
+  d.setUTCDate(d.getUTCDate() - 30);
+  return d.toISOString().slice(0, 10);
+}
+
+type Profile = Pick<PersonInput, 'education' | 'maritalStatus' | 'occupation'>;
+
+/** What SIMFONI asks of a victim of this age: education, marital status, occupation. */
+function victimProfile(age: number, n: number): Profile {
+  if (age < 18) {
+    const education = age < 4 ? 'tidak_belum_sekolah' : age < 7 ? 'tk_paud' : age < 13 ? 'sd' : age < 16 ? 'smp' : 'sma_smk';
+    // A married 17-year-old: child marriage is what the recap must not hide.
+    const maritalStatus = age === 17 && n % 2 ? 'kawin_tidak_tercatat' : 'belum_kawin';
+    return { education, maritalStatus, ...(age >= 6 ? { occupation: 'pelajar' } : {}) };
+  }
+  return {
+    education: ADULT_EDUCATION[n % ADULT_EDUCATION.length]!,
+    maritalStatus: age < 21 && n % 2 ? 'belum_kawin' : ADULT_MARITAL[n % ADULT_MARITAL.length]!,
+    occupation: age < 21 ? 'pelajar' : ADULT_OCCUPATION[n % ADULT_OCCUPATION.length]!,
+  };
+}
+
+const FORMS = [['fisik', 'psikis'], ['psikis'], ['penelantaran'], ['fisik'], ['eksploitasi', 'psikis'], ['lainnya'], ['trafficking', 'eksploitasi']] as const;
+
 type Username = 'admin' | (typeof DEMO_STAFF)[number]['username'];
 
 class DemoOffice {
@@ -109,12 +150,38 @@ class DemoOffice {
     return role === 'front_desk' ? 'petugas' : role === 'case_worker' ? 'pendamping' : role === 'secretariat' ? 'sekretariat' : 'kepala';
   }
 
-  async register(service: ServiceCode, n: number, risk: 'low' | 'medium' | 'high', childVictim = false): Promise<CaseDetail> {
+  /** Kelurahan of the city the demo office serves (Kota Mojokerto's codes, for real region names). */
+  villages: string[] = ['35.76.01'];
+
+  async loadVillages(): Promise<void> {
+    const districts = await this.call<{ code: string }[]>('petugas', 'regions.list', { parent: '35.76' });
+    const villages: string[] = [];
+    for (const d of districts) villages.push(...(await this.call<{ code: string }[]>('petugas', 'regions.list', { parent: d.code })).map((v) => v.code));
+    if (villages.length) this.villages = villages;
+  }
+
+  /**
+   * Registers a case: an adult victim who reports herself (now and then a man), a child
+   * brought by the mother, or (`household`) a mother and her child both hurt by the husband.
+   */
+  async register(service: ServiceCode, n: number, risk: 'low' | 'medium' | 'high', childVictim = false, household = false): Promise<CaseDetail> {
     const f = GIVEN_F[n % GIVEN_F.length]!;
     const m = GIVEN_M[n % GIVEN_M.length]!;
     const fam = FAMILY[(n * 7) % FAMILY.length]!;
     const day = this.clock.now().toISOString().slice(0, 10);
-    const victimBirth = childVictim ? `${Number(day.slice(0, 4)) - 12}-04-1${n % 9}` : `19${80 + (n % 15)}-0${1 + (n % 9)}-1${n % 9}`;
+    // The incident came a few days before the report.
+    const incidentDay = new Date(this.clock.now().getTime() - (n % 6) * 86_400_000).toISOString().slice(0, 10);
+    const village = this.villages[(n * 13) % this.villages.length]!;
+    const adultAge = ADULT_AGES[n % ADULT_AGES.length]!;
+    const childAge = CHILD_AGES[n % CHILD_AGES.length]!;
+    const maleAdult = !childVictim && !household && n % 9 === 4;
+    const childSex = n % 2 ? 'L' : 'P';
+    const childName = `${(childSex === 'L' ? GIVEN_M : GIVEN_F)[(n + 3) % 10]} ${fam}`;
+    const mother = { fullName: `${f} ${fam}`, sex: 'P' as const, phone: `0812${String(3000000 + n * 211)}`, region: village, rt: String(1 + (n % 9)), rw: String(1 + (n % 5)), address: `Jl. Melati ${n}` };
+    // Sexual violence only where no mediation follows (UU TPKS); the other forms rotate across services (7 against 6).
+    const noMediation = service === 'pengaduan_kekerasan' || service === 'intervensi_krisis';
+    const forms = noMediation && Math.floor(n / 6) % 3 === 1 ? ['seksual', 'psikis'] : [...FORMS[n % FORMS.length]!];
+    const anyChild = childVictim || household;
     const input: IntakeInput =
       service === 'pengaduan_layanan'
         ? {
@@ -129,18 +196,92 @@ class DemoOffice {
             riskLevel: risk,
             reporterIsVictim: !childVictim,
             reporter: childVictim
-              ? { fullName: `${f} ${fam} (ibu)`, birthDate: '1985-02-11', sex: 'P', phone: `0812${String(3000000 + n * 211)}` }
-              : { fullName: `${f} ${fam}`, birthDate: victimBirth, sex: 'P', phone: `0812${String(3000000 + n * 211)}`, region: '35.76.01', address: `Jl. Melati ${n} RT 0${n % 9}/RW 0${n % 5}` },
-            victims: childVictim ? [{ fullName: `${GIVEN_F[(n + 3) % GIVEN_F.length]} ${fam}`, birthDate: victimBirth, sex: 'P' }] : [],
-            perpetrators: [{ fullName: `${m} ${FAMILY[(n * 5 + 1) % FAMILY.length]}`, sex: 'L', relation: childVictim ? 'orang_tua' : 'suami_istri' }],
-            incident: { date: day, place: 'rumah_tangga', region: '35.76.01', address: `Jl. Melati ${n}` },
-            violenceTypes: service === 'pengaduan_kekerasan' && n % 5 === 4 ? ['seksual'] : n % 3 ? ['fisik', 'psikis'] : ['penelantaran'],
+              ? { ...mother, fullName: `${f} ${fam} (ibu)`, birthDate: '1985-02-11' }
+              : maleAdult
+                ? { ...mother, fullName: `${m} ${fam}`, sex: 'L', birthDate: bornAged(adultAge, incidentDay), ...victimProfile(adultAge, n), occupation: 'swasta_buruh' }
+                : { ...mother, birthDate: bornAged(household ? Math.max(adultAge, 25) : adultAge, incidentDay), ...victimProfile(household ? Math.max(adultAge, 25) : adultAge, n) },
+            victims: anyChild ? [{ fullName: childName, birthDate: bornAged(childAge, incidentDay), sex: childSex, region: village, ...victimProfile(childAge, n) }] : [],
+            perpetrators: [
+              {
+                fullName: maleAdult ? `${GIVEN_F[(n + 5) % GIVEN_F.length]} ${FAMILY[(n * 5 + 1) % FAMILY.length]}` : `${m} ${FAMILY[(n * 5 + 1) % FAMILY.length]}`,
+                sex: maleAdult ? 'P' : 'L',
+                birthDate: bornAged([16, 20, 30, 41, 58, 63][n % 6]!, incidentDay),
+                relation: childVictim ? 'orang_tua' : maleAdult ? 'suami_istri' : (['suami_istri', 'suami_istri', 'pacar_teman', 'keluarga_saudara', 'tetangga', 'majikan', 'rekan_kerja'] as const)[n % 7]!,
+              },
+            ],
+            incident: { date: incidentDay, place: (['rumah_tangga', 'rumah_tangga', 'rumah_tangga', 'tempat_kerja', 'fasilitas_umum', 'sekolah'] as const)[n % 6]!, region: village, address: `Jl. Melati ${n}` },
+            violenceTypes: forms as IntakeInput['violenceTypes'],
             chronology: STORIES[service][n % STORIES[service].length]!,
             needs: ['pengaduan', n % 2 ? 'kesehatan' : 'bantuan_hukum'],
-            consent: { givenBy: childVictim ? 'parent' : 'victim', name: childVictim ? `${f} ${fam} (ibu)` : `${f} ${fam}`, date: day },
+            consent: { givenBy: anyChild ? 'parent' : 'victim', name: childVictim ? `${f} ${fam} (ibu)` : `${f} ${fam}`, date: day },
           };
     const created = await this.call<{ id: string }>('petugas', 'cases.register', input);
-    return this.get(created.id);
+    let c = await this.get(created.id);
+    if (household) c = await this.householdRelations(c, n);
+    return c;
+  }
+
+  /** One husband, two victims: Suami/Istri to the wife, Orang Tua to the child, each hurt differently. */
+  private async householdRelations(c: CaseDetail, n: number): Promise<CaseDetail> {
+    const husband = c.persons.find((p) => p.role === 'perpetrator')!;
+    // No sexual violence where mediation follows (UU TPKS would rightly block it).
+    const childForms = c.serviceCode === 'pengaduan_kekerasan' && n % 2 ? ['seksual', 'psikis'] : ['penelantaran', 'psikis'];
+    for (const v of c.persons.filter((p) => p.role === 'victim')) {
+      c = await this.call<CaseDetail>('pendamping', 'cases.setVictimProfile', {
+        caseId: c.id,
+        caseVersion: c.version,
+        victimId: v.personId,
+        violenceTypes: v.isChild ? childForms : ['fisik', 'psikis'],
+        education: v.education,
+        maritalStatus: v.maritalStatus,
+        occupation: v.occupation,
+        disability: n % 11 === 0 && v.isChild,
+        disabilityNote: n % 11 === 0 && v.isChild ? 'Tunarungu' : '',
+        relations: [{ perpetratorId: husband.personId, relation: v.isChild ? 'orang_tua' : 'suami_istri' }],
+      });
+    }
+    return c;
+  }
+
+  /**
+   * Services given beyond the complaint: a referral the institution accepted (recorded by the
+   * referral itself) and services recorded by hand, given, declined or not available.
+   */
+  async giveServices(c: CaseDetail, n: number, directory: { id: string; kind: string }[]): Promise<CaseDetail> {
+    if (c.standard.kind !== 'case') return c;
+    const day = this.clock.now().toISOString().slice(0, 10);
+    const of = (kind: string) => directory.find((i) => i.kind === kind)!.id;
+    const referrable = c.standard.steps.some((s) => s.collections?.includes('referral'));
+    if (referrable && n % 3 !== 2 && c.status !== 'closed') {
+      const kind = (['hospital', 'police', 'legal_aid', 'shelter'] as const)[n % 4]!;
+      c = await this.call<CaseDetail>('pendamping', 'items.save', {
+        caseId: c.id,
+        caseVersion: c.version,
+        kind: 'referral',
+        data: { institutionId: of(kind), reason: 'Rujukan untuk layanan lanjutan.', sentDate: day },
+        status: n % 7 === 0 ? 'declined' : n % 2 ? 'served' : 'received',
+      });
+    }
+    const hand = [
+      { service: 'kesehatan', providerKind: 'institution', institutionId: of('hospital'), outcome: 'given', note: 'Pemeriksaan dan visum' },
+      { service: 'bantuan_hukum', providerKind: 'institution', institutionId: of('legal_aid'), outcome: 'declined', note: 'Korban belum bersedia menempuh jalur hukum' },
+      { service: 'rehabilitasi_sosial', providerKind: 'office', outcome: n % 2 ? 'given' : 'unavailable', note: 'Konseling psikologis' },
+      { service: 'pendampingan_tokoh_agama', providerKind: 'office', outcome: 'given', note: '' },
+      { service: 'reintegrasi_sosial', providerKind: 'office', outcome: 'given', note: 'Kembali bersekolah' },
+    ];
+    const victims = c.persons.filter((p) => p.role === 'victim');
+    for (const [k, v] of victims.entries()) {
+      const s = hand[(n + k) % hand.length]!;
+      if ((n + k) % 4 === 3) continue;
+      c = await this.call<CaseDetail>('pendamping', 'victimServices.save', { caseId: c.id, caseVersion: c.version, victimId: v.personId, givenOn: day, ...s });
+    }
+    return c;
+  }
+
+  /** The case entered into SIMFONI-PPA, under a number of SIMFONI's own. */
+  async enterIntoSimfoni(c: CaseDetail, n: number): Promise<CaseDetail> {
+    const year = this.clock.now().toISOString().slice(0, 4);
+    return this.call<CaseDetail>('pendamping', 'cases.setSimfoniEntry', { caseId: c.id, caseVersion: c.version, entered: true, simfoniNo: `3576-${year}-${String(100 + n).padStart(6, '0')}` });
   }
 
   get(id: string): Promise<CaseDetail> {
@@ -223,7 +364,7 @@ class DemoOffice {
 }
 
 export async function createDemoOffice(dataDir: string, password: string, log: (s: string) => void = () => {}): Promise<{ cases: number }> {
-  const start = new Date(Date.now() - 120 * 86_400_000);
+  const start = new Date(Date.now() - 365 * 86_400_000);
   const clock = new ManualClock(start);
   const core = createCore({ dataDir, clock });
   try {
@@ -260,7 +401,9 @@ export async function createDemoOffice(dataDir: string, password: string, log: (
     ]) {
       await core.call({ token: adminToken }, 'institutions.save', inst);
     }
+    const directory = ((await core.call({ token: adminToken }, 'institutions.list', {})) as { ok: true; value: { id: string; kind: string }[] }).value;
     const office = new DemoOffice(core, clock, password);
+    await office.loadVillages();
     const services: ServiceCode[] = ['pengaduan_kekerasan', 'intervensi_krisis', 'mediasi', 'bantuan_mediasi', 'pemulangan_mediasi', 'pengaduan_layanan'];
     // Per service: [steps to advance, outcome overrides, stop at approval, risk, child]
     const plans: [number, Record<string, string>, boolean, 'low' | 'medium' | 'high', boolean][] = [
@@ -276,11 +419,14 @@ export async function createDemoOffice(dataDir: string, password: string, log: (
     let n = 0;
     for (let round = 0; round < plans.length; round++) {
       for (const service of services) {
-        // Spread registrations over the past four months, oldest first.
-        clock.set(new Date(start.getTime() + (n / 48) * 112 * 86_400_000));
+        // Spread registrations over the past twelve months, oldest first.
+        clock.set(new Date(start.getTime() + (n / 48) * 355 * 86_400_000));
         const [steps, outcomes, stop, risk, child] = plans[round]!;
-        let c = await office.register(service, n, risk, child && service !== 'pengaduan_layanan');
+        const household = !child && service !== 'pengaduan_layanan' && n % 4 === 1;
+        let c = await office.register(service, n, risk, child && service !== 'pengaduan_layanan', household);
+        c = await office.giveServices(c, n, directory);
         if (steps > 0) c = await office.advance(c, steps, outcomes, stop);
+        if (c.standard.kind === 'case' && (c.status === 'closed' ? n % 3 !== 0 : n % 5 === 0)) c = await office.enterIntoSimfoni(c, n);
         log(`${c.registerNo} ${service} ${c.status}${c.closure ? ` (${c.closure})` : ''}`);
         n++;
       }

@@ -4,7 +4,7 @@ import type { ChangeEvent } from './api/bridge';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers, dailyBackup } from './backup';
 import { authHandlers } from './auth/handlers';
-import { caseEditHandlers, findHandlers, foldSearchIndexBatch, intakeHandlers } from './cases';
+import { caseEditHandlers, findHandlers, foldSearchIndexBatch, intakeHandlers, victimHandlers } from './cases';
 import { directoryHandlers } from './directory/handlers';
 import { documentsHandlers } from './documents';
 import { LanHostService, lanHandlers } from './lan';
@@ -67,6 +67,7 @@ export function createCore(opts: CoreOptions): Core {
     servicesHandlers,
     intakeHandlers,
     caseEditHandlers,
+    victimHandlers,
     findHandlers,
     workflowHandlers,
     directoryHandlers,

@@ -63,10 +63,14 @@ export const personInput = z.object({
   occupation: z.enum(simfoniCodes('occupation')).optional(),
   disability: z.boolean().default(false),
   disabilityNote: optText(200),
+  /** SIMFONI's education and marital status of a victim; left out: not known. */
+  education: z.enum(simfoniCodes('education')).optional(),
+  maritalStatus: z.enum(simfoniCodes('maritalStatus')).optional(),
 });
 export type PersonInput = z.input<typeof personInput>;
 
 const relation = z.enum(simfoniCodes('perpetratorRelation'));
+const violenceTypes = z.array(z.enum(simfoniCodes('violenceTypes'))).max(7);
 
 export const intakeInput = z
   .object({
@@ -78,7 +82,9 @@ export const intakeInput = z
     riskLevel: z.enum(riskLevels.values).default('low'),
     reporterIsVictim: z.boolean().default(false),
     reporter: personInput.extend({ relation: relation.optional() }).optional(),
-    victims: z.array(personInput).max(20).default([]),
+    /** A victim's own forms of violence; left out, the case's forms apply to them. */
+    victims: z.array(personInput.extend({ violenceTypes: violenceTypes.optional() })).max(20).default([]),
+    /** `relation` is to the victim when there is one; with several, relations are set per victim on the case. */
     perpetrators: z.array(personInput.extend({ relation: relation.optional() })).max(20).default([]),
     incident: z
       .object({
@@ -126,6 +132,10 @@ export interface PersonView {
   occupation: string | null;
   disability: boolean;
   disabilityNote: string | null;
+  education: string | null;
+  maritalStatus: string | null;
+  /** A victim's forms of violence; null: not recorded for this victim. */
+  violenceTypes: string[] | null;
   age: number | null;
   isChild: boolean;
   /** NIK checks: decoded facts that disagree with what was typed (warnings, not refusals). */
@@ -182,6 +192,22 @@ export interface DeadlineView {
   describe: string;
 }
 
+/** A service given to (or declined by, or unavailable for) one victim. */
+export interface VictimServiceView {
+  id: string;
+  victimId: string;
+  service: string;
+  givenOn: string;
+  providerKind: 'office' | 'institution';
+  institutionId: string | null;
+  institutionName: string | null;
+  outcome: string;
+  note: string | null;
+  /** What recorded it: 'intake', 'step:<code>', 'referral:<item id>', 'manual:<id>'. */
+  source: string;
+  version: number;
+}
+
 export interface CaseDetail {
   id: string;
   registerNo: string;
@@ -206,6 +232,11 @@ export interface CaseDetail {
   steps: StepView[];
   deadlines: DeadlineView[];
   items: CaseItemView[];
+  /** The perpetrator's relation to each victim; a pair not listed: not recorded. */
+  relations: { victimId: string; perpetratorId: string; relation: string }[];
+  victimServices: VictimServiceView[];
+  /** The case entered into SIMFONI-PPA: on which office date, by whom, under which SIMFONI number. */
+  simfoniEntry: { enteredOn: string; enteredBy: string | null; simfoniNo: string | null } | null;
   history: { at: string; username: string | null; action: string; detail: string | null }[];
   version: number;
   createdAt: string;
@@ -490,6 +521,65 @@ export const casesContract = {
     access: 'cases.work',
     audit: 'change',
     summary: "Corrects a person's details.",
+  }),
+  'cases.setVictimProfile': method<CaseDetail>()({
+    input: z
+      .object({
+        ...caseRef,
+        victimId: id,
+        /** Null: not recorded for this victim. */
+        violenceTypes: violenceTypes.nullable(),
+        education: z.enum(simfoniCodes('education')).nullable(),
+        maritalStatus: z.enum(simfoniCodes('maritalStatus')).nullable(),
+        occupation: z.enum(simfoniCodes('occupation')).nullable(),
+        disability: z.boolean(),
+        disabilityNote: optText(200),
+        /** Each perpetrator's relation to this victim; null removes it (not recorded). */
+        relations: z.array(z.object({ perpetratorId: id, relation: relation.nullable() }).strict()).max(20).default([]),
+      })
+      .strict(),
+    access: 'cases.work',
+    audit: 'change',
+    summary: "Records what SIMFONI counts for one victim: forms of violence, education, marital status, occupation, disability, and each perpetrator's relation to them.",
+  }),
+  'victimServices.save': method<CaseDetail>()({
+    input: z
+      .object({
+        ...caseRef,
+        /** Left out: a new record. */
+        serviceId: id.optional(),
+        victimId: id,
+        service: z.enum(simfoniCodes('services')),
+        givenOn: isoDate,
+        providerKind: z.enum(['office', 'institution']),
+        institutionId: id.optional(),
+        outcome: z.enum(simfoniCodes('serviceOutcome')),
+        note: optText(1000),
+      })
+      .strict(),
+    access: 'cases.work',
+    audit: 'change',
+    summary: 'Adds or corrects a service given to one victim (type, date, provider: this office or an institution of the directory, outcome).',
+  }),
+  'victimServices.remove': method<CaseDetail>()({
+    input: z.object({ ...caseRef, serviceId: id, reason: z.string().trim().min(1, 'Alasan wajib diisi').max(500) }).strict(),
+    access: 'cases.work',
+    audit: 'change',
+    summary: 'Removes a service record of a victim (kept in history, with the reason); an automatic one is not made again.',
+  }),
+  'cases.setSimfoniEntry': method<CaseDetail>()({
+    input: z
+      .object({
+        ...caseRef,
+        entered: z.boolean(),
+        /** The office date it was entered; left out: today. */
+        enteredOn: isoDate.optional(),
+        simfoniNo: optText(60),
+      })
+      .strict(),
+    access: 'cases.work',
+    audit: 'change',
+    summary: 'Marks the case entered into SIMFONI-PPA (the date, the caller as who entered it, SIMFONI\'s register number), corrects the number, or clears the mark.',
   }),
   'steps.complete': method<CaseDetail>()({
     input: z.object({ ...caseRef, step: z.string().max(60), outcome: z.string().max(60).optional(), data: stepData, note: optText(4000) }).strict(),

@@ -8,10 +8,11 @@ import { changedFields, updateVersioned } from '../db/versioned';
 import { uuidv7 } from '../ids';
 import { savePerson } from './intake';
 import { bumpCase, indexCase, refreshDeadlines } from './mutate';
+import { recordReferralService } from './service-records';
 import { assertCaseVersion, caseDetail, loadCaseRow, loadStandard, referenceDate, type CaseRow } from './repository';
 
 /** Loads the case an edit is about and checks the version the caller read. */
-function editing(ctx: CallContext, caseId: string, caseVersion: number, opts: { evenIfClosed?: boolean } = {}): CaseRow {
+export function editing(ctx: CallContext, caseId: string, caseVersion: number, opts: { evenIfClosed?: boolean } = {}): CaseRow {
   const c = loadCaseRow(ctx.reg.db.db, caseId);
   assertCaseVersion(ctx, c, caseVersion);
   if (c.status === 'closed' && !opts.evenIfClosed) throw new ApiError('VALIDATION', 'Kasus sudah ditutup dan tidak dapat diubah.');
@@ -177,9 +178,9 @@ export const caseEditHandlers = defineHandlers({
         throw new ApiError('VALIDATION', 'Status tidak dikenal untuk catatan ini.', { fields: { status: 'Status tidak dikenal' } });
       }
       const data = parsed.data as Record<string, unknown>;
-      if (input.kind === 'referral') {
-        const inst = db.select().from(institutions).where(eq(institutions.id, data.institutionId as string)).get();
-        if (!inst || !inst.active) throw new ApiError('VALIDATION', undefined, { fields: { 'data.institutionId': 'Lembaga tidak ada di direktori' } });
+      const inst = input.kind === 'referral' ? db.select().from(institutions).where(eq(institutions.id, data.institutionId as string)).get() : undefined;
+      if (input.kind === 'referral' && (!inst || !inst.active)) {
+        throw new ApiError('VALIDATION', undefined, { fields: { 'data.institutionId': 'Lembaga tidak ada di direktori' } });
       }
       const dueAt = input.kind === 'monitoring_visit' ? `${data.plannedDate as string}T00:00:00.000Z` : null;
       let itemId = input.itemId;
@@ -206,6 +207,10 @@ export const caseEditHandlers = defineHandlers({
             updatedBy: me.userId,
           })
           .run();
+      }
+      if (inst) {
+        const status = db.select({ status: caseItems.status }).from(caseItems).where(eq(caseItems.id, itemId)).get()?.status ?? null;
+        recordReferralService(ctx, c.id, { id: itemId, status, institutionId: inst.id, institutionKind: inst.kind });
       }
       bumpCase(ctx, c);
       ctx.audit.detail = JSON.stringify({ item: itemId, kind: input.kind, status: input.status ?? null });

@@ -4,3 +4,5 @@ export { caseEditHandlers } from './edit';
 export { findHandlers, ftsQuery } from './find';
 export { caseDetail, maskName } from './repository';
 export { foldSearchIndexBatch } from './mutate';
+export { victimHandlers } from './victims';
+export { SERVICE_OF_INSTITUTION_KIND, SERVICE_OF_STEP } from './service-records';

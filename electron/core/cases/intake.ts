@@ -16,6 +16,7 @@ import { readGeneralSettings } from '../settings/general';
 import { indexCase, refreshDeadlines } from './mutate';
 import { formatRegisterNo, serviceAbbreviations } from './register-number';
 import { loadCaseRow } from './repository';
+import { recordServiceForVictims } from './service-records';
 import type { z } from 'zod';
 import type { intakeInput } from '../api/contract-cases';
 
@@ -56,6 +57,8 @@ export function savePerson(ctx: CallContext, p: PersonInput | Person, mode: 'lin
     occupation: p.occupation ?? null,
     disability: p.disability ?? false,
     disabilityNote: p.disabilityNote || null,
+    education: p.education ?? null,
+    maritalStatus: p.maritalStatus ?? null,
   };
   if (p.existingPersonId) {
     const existing = db.select().from(persons).where(eq(persons.id, p.existingPersonId)).get();
@@ -72,9 +75,9 @@ export function savePerson(ctx: CallContext, p: PersonInput | Person, mode: 'lin
   stmt(
     ctx.reg.db.sqlite,
     `INSERT INTO persons (id, full_name, name_key, nik, kk_no, phone, birth_place, birth_date, sex, region, rt, rw, address, occupation,
-       disability, disability_note, version, created_at, created_by, updated_at, updated_by)
+       disability, disability_note, education, marital_status, version, created_at, created_by, updated_at, updated_by)
      VALUES (@id, @fullName, @nameKey, @nik, @kkNo, @phone, @birthPlace, @birthDate, @sex, @region, @rt, @rw, @address, @occupation,
-       @disability, @disabilityNote, 1, @at, @by, @at, @by)`,
+       @disability, @disabilityNote, @education, @maritalStatus, 1, @at, @by, @at, @by)`,
   ).run({ id, ...values, disability: values.disability ? 1 : 0, at: ctx.nowIso, by: me.userId });
   return id;
 }
@@ -139,7 +142,8 @@ export function registerCase(ctx: CallContext, input: Intake): string {
       incidentRt: input.incident.rt || null,
       incidentRw: input.incident.rw || null,
       incidentAddress: input.incident.address || null,
-      violenceTypes: input.violenceTypes,
+      // The case's forms are the union of its victims' (each victim's default to the case's).
+      violenceTypes: [...new Set([...input.violenceTypes, ...input.victims.flatMap((v) => v.violenceTypes ?? [])])],
       needs: input.needs,
       consent: input.consent ?? null,
       chronology: input.chronology,
@@ -148,15 +152,34 @@ export function registerCase(ctx: CallContext, input: Intake): string {
     })
     .run();
 
-  const linkStmt = stmt(sqlite, 'INSERT OR IGNORE INTO case_persons (case_id, person_id, role, relation) VALUES (?, ?, ?, ?)');
-  const link = (personId: string, role: string, relation?: string | null) => linkStmt.run(id, personId, role, relation ?? null);
+  const linkStmt = stmt(sqlite, 'INSERT OR IGNORE INTO case_persons (case_id, person_id, role, relation, violence_types) VALUES (?, ?, ?, ?, ?)');
+  const link = (personId: string, role: string, relation?: string | null, forms?: string[] | null) =>
+    linkStmt.run(id, personId, role, relation ?? null, forms ? JSON.stringify(forms) : null);
+  // A victim's forms of violence: their own, else the case's; none given is "not recorded".
+  const formsOf = (own?: string[]) => (own?.length ? own : input.violenceTypes.length ? input.violenceTypes : null);
+  const victimIds: string[] = [];
   if (input.reporter) {
     const reporterId = savePerson(ctx, input.reporter);
     link(reporterId, 'reporter', input.reporter.relation);
-    if (input.reporterIsVictim) link(reporterId, 'victim');
+    if (input.reporterIsVictim) {
+      link(reporterId, 'victim', null, formsOf());
+      victimIds.push(reporterId);
+    }
   }
-  for (const v of input.victims) link(savePerson(ctx, v), 'victim');
-  for (const p of input.perpetrators) link(savePerson(ctx, p), 'perpetrator', p.relation);
+  for (const v of input.victims) {
+    const personId = savePerson(ctx, v);
+    link(personId, 'victim', null, formsOf(v.violenceTypes));
+    victimIds.push(personId);
+  }
+  const relStmt = stmt(sqlite, 'INSERT OR IGNORE INTO case_relations (case_id, victim_id, perpetrator_id, relation) VALUES (?, ?, ?, ?)');
+  for (const p of input.perpetrators) {
+    const personId = savePerson(ctx, p);
+    link(personId, 'perpetrator', p.relation);
+    // With one victim the relation is to her; with several it is set per victim on the case.
+    if (p.relation && victimIds.length === 1) relStmt.run(id, victimIds[0], personId, p.relation);
+  }
+  // Taking the complaint is SIMFONI's first service, given today by this office.
+  if (def.kind === 'case') recordServiceForVictims(ctx, id, { source: 'intake', service: 'pengaduan', givenOn: today, outcome: 'given' });
 
   const stepStmt = stmt(
     sqlite,

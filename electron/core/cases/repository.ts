@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import { contract } from '../api/contract';
 import { ApiError } from '../api/errors';
 import type { CallContext } from '../api/handler';
-import type { CaseDetail, CaseItemView, DeadlineView, PersonView, StepView } from '../api/contract-cases';
+import type { CaseDetail, CaseItemView, DeadlineView, PersonView, StepView, VictimServiceView } from '../api/contract-cases';
 import type { Role } from '../api/roles';
 import { describeTimeLeft, localDateOf, timeLeft } from '../calendar';
 import type { Db, Sqlite } from '../db/open';
@@ -13,6 +13,9 @@ import {
   caseDeadlines,
   caseItems,
   casePersons,
+  caseRelations,
+  institutions,
+  victimServices,
   caseRequirements,
   cases,
   caseSteps,
@@ -129,6 +132,7 @@ export function caseDetail(ctx: CallContext, id: string): CaseDetail {
     ...stepRows.flatMap((s) => [s.completedBy, s.submittedBy]),
     ...approvalRows.flatMap((a) => [a.requestedBy, a.decidedBy]),
     ...reqRows.map((r) => r.checkedBy),
+    c.simfoniEnteredBy,
   ]);
   const role = ctx.session?.role as Role;
   const ref = referenceDate(c);
@@ -214,6 +218,9 @@ export function caseDetail(ctx: CallContext, id: string): CaseDetail {
       occupation: p.occupation,
       disability: p.disability,
       disabilityNote: p.disabilityNote,
+      education: p.education,
+      maritalStatus: p.maritalStatus,
+      violenceTypes: link.role === 'victim' ? (link.violenceTypes ?? null) : null,
       ...ageAt(p.birthDate, ref),
       warnings,
     };
@@ -226,6 +233,33 @@ export function caseDetail(ctx: CallContext, id: string): CaseDetail {
     .orderBy(asc(caseItems.kind), asc(caseItems.seq))
     .all()
     .map((i) => ({ id: i.id, kind: i.kind, seq: i.seq, data: i.data, status: i.status, dueAt: i.dueAt, version: i.version }));
+
+  const relations = db
+    .select({ victimId: caseRelations.victimId, perpetratorId: caseRelations.perpetratorId, relation: caseRelations.relation })
+    .from(caseRelations)
+    .where(eq(caseRelations.caseId, id))
+    .all();
+
+  const services: VictimServiceView[] = db
+    .select({ s: victimServices, institutionName: institutions.name })
+    .from(victimServices)
+    .leftJoin(institutions, eq(institutions.id, victimServices.institutionId))
+    .where(and(eq(victimServices.caseId, id), isNull(victimServices.deletedAt)))
+    .orderBy(asc(victimServices.givenOn), asc(victimServices.createdAt))
+    .all()
+    .map(({ s, institutionName }) => ({
+      id: s.id,
+      victimId: s.victimId,
+      service: s.service,
+      givenOn: s.givenOn,
+      providerKind: s.providerKind as VictimServiceView['providerKind'],
+      institutionId: s.institutionId,
+      institutionName: institutionName ?? null,
+      outcome: s.outcome,
+      note: s.note,
+      source: s.source,
+      version: s.version,
+    }));
 
   const history = db
     .select({ at: auditLog.at, username: auditLog.username, action: auditLog.action, detail: auditLog.detail })
@@ -279,6 +313,11 @@ export function caseDetail(ctx: CallContext, id: string): CaseDetail {
     steps,
     deadlines,
     items,
+    relations,
+    victimServices: services,
+    simfoniEntry: c.simfoniEnteredOn
+      ? { enteredOn: c.simfoniEnteredOn, enteredBy: c.simfoniEnteredBy ? (names.get(c.simfoniEnteredBy) ?? null) : null, simfoniNo: c.simfoniNo }
+      : null,
     history,
     version: c.version,
     createdAt: c.createdAt,

@@ -9,6 +9,7 @@ import { approvals, caseItems, caseRequirements, cases, caseSteps, users } from 
 import { updateVersioned } from '../db/versioned';
 import { uuidv7 } from '../ids';
 import { bumpCase, refreshDeadlines } from '../cases/mutate';
+import { recordStepService } from '../cases/service-records';
 import { assertCaseVersion, caseDetail, loadCaseRow, loadStandard, snapshotOf, type CaseRow } from '../cases/repository';
 import type { ServiceDefinition, StepDef } from '../services/types';
 import { readGeneralSettings } from '../settings/general';
@@ -64,6 +65,7 @@ function finishStep(ctx: CallContext, c: CaseRow, def: ServiceDefinition, d: Ste
     return;
   }
   updateVersioned(db, caseSteps, 'case_step', row.id, row.version, { status: 'done', outcome: v.outcome, data: v.data, note: v.note, completedAt: ctx.nowIso, completedBy: v.by }, ctx.session?.userId ?? null, ctx.nowIso);
+  recordStepService(ctx, c.id, def.code, d.code, v.data);
 
   // A step whose product is a requirement (the SK in Pekalongan) fulfils it.
   for (const r of def.requirements) {

@@ -39,6 +39,7 @@ export const intakeEn: IntakeMessages = {
     draftIncident: 'incident {{date}}',
   },
   intake: {
+    violencePerVictim: "Applies to every victim. Each victim's forms and the perpetrators' relation to each can be changed on the case's SIMFONI tab.",
     title: 'Intake: {{service}}',
     notOffered: 'This office does not run this service, or the service is unknown.',
     backToList: 'Back to the case list',
@@ -104,6 +105,9 @@ export const intakeEn: IntakeMessages = {
       rw: 'RW',
       address: 'Street, house number, hamlet',
       choose: 'Choose…',
+      education: 'Education',
+      maritalStatus: 'Marital status',
+      unknown: 'Not known',
       nikChecking: 'Reading the NIK…',
       nikRead: 'From the NIK: {{facts}}',
       nikBirthDiffers: 'The birth date on the NIK ({{nik}}) differs from the one entered.',

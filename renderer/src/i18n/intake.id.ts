@@ -42,6 +42,7 @@ export const intakeId = {
     draftIncident: 'kejadian {{date}}',
   },
   intake: {
+    violencePerVictim: 'Berlaku untuk setiap korban. Bentuk kekerasan tiap korban dan hubungan pelaku dengan masing-masing korban dapat diubah di tab SIMFONI kasus.',
     title: 'Penerimaan: {{service}}',
     notOffered: 'Layanan ini tidak dijalankan oleh kantor ini, atau tidak dikenal.',
     backToList: 'Kembali ke daftar kasus',
@@ -107,6 +108,9 @@ export const intakeId = {
       rw: 'RW',
       address: 'Jalan, nomor rumah, dusun',
       choose: 'Pilih…',
+      education: 'Pendidikan',
+      maritalStatus: 'Status perkawinan',
+      unknown: 'Tidak diketahui',
       nikChecking: 'Membaca NIK…',
       nikRead: 'Dari NIK: {{facts}}',
       nikBirthDiffers: 'Tanggal lahir pada NIK ({{nik}}) berbeda dengan yang diisi.',

@@ -16,6 +16,7 @@ import { ItemsTab } from './items/ItemsTab';
 import { itemKindsOf } from './items/itemKinds';
 import { PersonsTab } from './persons/PersonsTab';
 import { RequirementsTab } from './RequirementsTab';
+import { SimfoniTab } from './SimfoniTab';
 import { StepsTab } from './steps/StepsTab';
 import { SummaryTab } from './SummaryTab';
 import { CaseWorkspaceProvider, useCaseWorkspaceState } from './workspace';
@@ -41,7 +42,7 @@ export function CaseScreen() {
   return <CaseWorkspace key={id} latest={query.data} />;
 }
 
-type TabKey = 'summary' | 'persons' | 'requirements' | 'steps' | 'items' | 'documents' | 'history';
+type TabKey = 'summary' | 'persons' | 'requirements' | 'steps' | 'items' | 'simfoni' | 'documents' | 'history';
 
 function CaseWorkspace({ latest }: { latest: CaseDetail }) {
   const { t } = useTranslation();
@@ -51,6 +52,8 @@ function CaseWorkspace({ latest }: { latest: CaseDetail }) {
   const [tab, setTab] = useState<TabKey>('steps');
   const requirementsDone = c.requirements.filter((r) => r.status !== 'missing').length;
   const showItems = itemKindsOf(c).length > 0;
+  // SIMFONI counts victims: a complaint about the service itself has none.
+  const showSimfoni = c.standard.kind === 'case';
 
   return (
     <CaseWorkspaceProvider value={workspace}>
@@ -85,6 +88,7 @@ function CaseWorkspace({ latest }: { latest: CaseDetail }) {
                 {t('caseView.tabs.items')}
               </Tabs.Tab>
             )}
+            {showSimfoni && <Tabs.Tab value="simfoni">{t('caseView.tabs.simfoni')}</Tabs.Tab>}
             <Tabs.Tab value="documents">{t('caseView.tabs.documents')}</Tabs.Tab>
             <Tabs.Tab value="history">{t('caseView.tabs.history')}</Tabs.Tab>
           </Tabs.List>
@@ -104,6 +108,11 @@ function CaseWorkspace({ latest }: { latest: CaseDetail }) {
             {showItems && (
               <Tabs.Panel value="items" pt="md">
                 <ItemsTab />
+              </Tabs.Panel>
+            )}
+            {showSimfoni && (
+              <Tabs.Panel value="simfoni" pt="md">
+                <SimfoniTab />
               </Tabs.Panel>
             )}
             <Tabs.Panel value="documents" pt="md">

@@ -26,6 +26,9 @@ export const caseFieldKeys = [
   'needs',
   'incident',
   'consent',
+  'relations',
+  'victimServices',
+  'simfoniEntry',
 ] as const;
 export type CaseFieldKey = (typeof caseFieldKeys)[number];
 

@@ -410,7 +410,11 @@ export function IntakeForm({ service, draft, onDraftCreated, onRegistered, onDis
 
         {has('violence') && (
           <Section title={t('intake.sections.violence')}>
-            <Checkbox.Group aria-label={t('intake.sections.violence')} {...form.getInputProps('violenceTypes')}>
+            <Checkbox.Group
+              aria-label={t('intake.sections.violence')}
+              description={values.victims.length + (values.reporterIsVictim ? 1 : 0) > 1 ? t('intake.violencePerVictim') : undefined}
+              {...form.getInputProps('violenceTypes')}
+            >
               <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
                 {optionData(simfoni.VIOLENCE_TYPES).map((o) => (
                   <Checkbox key={o.value} value={o.value} label={o.label} />

@@ -85,6 +85,7 @@ export function PersonFields({ form, path, role, referenceDate, withRelation, fi
   const age = ageOn(person.birthDate, referenceDate);
   const child = age !== null && age < ADULT_AGE;
   const choose = t('intake.person.choose');
+  const unknown = t('intake.person.unknown');
   const set = (name: keyof PersonValues, value: unknown) => form.setFieldValue(`${path}.${name}` as never, value as never);
 
   const useExisting = (candidate: { personId: string; fullName: string; nik: string | null; birthDate: string | null }) => {
@@ -178,6 +179,24 @@ export function PersonFields({ form, path, role, referenceDate, withRelation, fi
           {...field('occupation')}
         />
       </Grid.Col>
+      {role === 'victim' && (
+        <>
+          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+            <NativeSelect
+              label={t('intake.person.education')}
+              data={withBlank(optionData(simfoni.EDUCATION), unknown)}
+              {...field('education')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+            <NativeSelect
+              label={t('intake.person.maritalStatus')}
+              data={withBlank(optionData(simfoni.MARITAL_STATUSES), unknown)}
+              {...field('maritalStatus')}
+            />
+          </Grid.Col>
+        </>
+      )}
       {withRelation && (
         <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
           <NativeSelect

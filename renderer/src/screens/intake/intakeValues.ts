@@ -21,6 +21,9 @@ export interface PersonValues {
   birthDate: string | null;
   sex: NonNullable<PersonInput['sex']> | '';
   occupation: NonNullable<PersonInput['occupation']> | '';
+  /** A victim's, for SIMFONI; '' is not known. */
+  education: NonNullable<PersonInput['education']> | '';
+  maritalStatus: NonNullable<PersonInput['maritalStatus']> | '';
   relation: NonNullable<Reporter['relation']> | '';
   disability: boolean;
   disabilityNote: string;
@@ -82,6 +85,8 @@ export function blankPerson(): PersonValues {
     birthDate: null,
     sex: '',
     occupation: '',
+    education: '',
+    maritalStatus: '',
     relation: '',
     disability: false,
     disabilityNote: '',
@@ -195,6 +200,8 @@ export function toPersonInput(p: PersonValues): PersonInput {
     rw: p.rw.trim(),
     address: p.address,
     ...(p.occupation ? { occupation: p.occupation } : {}),
+    ...(p.education ? { education: p.education } : {}),
+    ...(p.maritalStatus ? { maritalStatus: p.maritalStatus } : {}),
     disability: p.disability,
     disabilityNote: p.disability ? p.disabilityNote : '',
   };

@@ -29,6 +29,8 @@ function personValues(p: PersonView): PersonValues {
     birthDate: p.birthDate,
     sex: (p.sex ?? '') as PersonValues['sex'],
     occupation: (p.occupation ?? '') as PersonValues['occupation'],
+    education: (p.education ?? '') as PersonValues['education'],
+    maritalStatus: (p.maritalStatus ?? '') as PersonValues['maritalStatus'],
     relation: (p.relation ?? '') as PersonValues['relation'],
     disability: p.disability,
     disabilityNote: p.disabilityNote ?? '',
