@@ -42,6 +42,10 @@ const rtRw = z
   .regex(/^(\d{1,3})?$/, 'RT/RW berupa angka (maks. 3 digit)')
   .default('');
 
+/** The columns a case list can be sorted by. */
+export const caseSortKeys = ['created', 'registerNo', 'due', 'risk'] as const;
+export type CaseSortKey = (typeof caseSortKeys)[number];
+
 export const personInput = z.object({
   /** Link to a person already in the register (chosen from the duplicate suggestions). */
   existingPersonId: id.optional(),
@@ -453,6 +457,9 @@ export const casesContract = {
         from: isoDate.optional(),
         to: isoDate.optional(),
         search: z.string().trim().max(100).optional(),
+        /** Column to sort by (register number, date registered, deadline, risk) and direction. */
+        sort: z.enum(caseSortKeys).default('created'),
+        dir: z.enum(['asc', 'desc']).default('desc'),
         ...pagingFields,
       })
       .strict(),

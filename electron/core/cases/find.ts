@@ -2,7 +2,7 @@ import { localDayRangeUtc } from '../calendar';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { ApiError } from '../api/errors';
 import { defineHandlers, requireSession, type CallContext } from '../api/handler';
-import type { CaseListRow, DashboardView, DuplicateCandidate } from '../api/contract-cases';
+import type { CaseListRow, CaseSortKey, DashboardView, DuplicateCandidate } from '../api/contract-cases';
 import type { Sqlite } from '../db/open';
 import { stmt } from '../db/statements';
 import { standardById } from '../services/standards';
@@ -23,6 +23,24 @@ interface ListFilters {
   from?: string | undefined;
   to?: string | undefined;
   match?: string | undefined;
+  sort?: CaseSortKey;
+  dir?: 'asc' | 'desc';
+}
+
+/** ORDER BY of each sortable column; ties fall back to the registration order, newest first. */
+function orderOf(sort: CaseSortKey, dir: 'asc' | 'desc'): string {
+  const d = dir === 'asc' ? 'ASC' : 'DESC';
+  switch (sort) {
+    case 'registerNo':
+      return `c.register_no ${d}, c.created_at DESC, c.id DESC`;
+    case 'due':
+      // Cases with no deadline running go last, whichever way.
+      return `c.due_at IS NULL, c.due_at ${d}, c.created_at DESC, c.id DESC`;
+    case 'risk':
+      return `CASE c.risk_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END ${d}, c.created_at DESC, c.id DESC`;
+    default:
+      return `c.created_at ${d}, c.id ${d}`;
+  }
 }
 
 /** Turns what the officer typed into an FTS5 query: every word of 3+ characters must appear. */
@@ -59,11 +77,12 @@ function listCases(sqlite: Sqlite, f: ListFilters, nowIso: string, page: number,
   // A search walks the index newest first (its rowids follow registration order) and stops
   // at the page; other lists are ordered by the registration time.
   let from = 'cases c';
-  let order = 'c.created_at DESC, c.id DESC';
+  const sorted = f.sort && !(f.sort === 'created' && f.dir !== 'asc');
+  let order = sorted ? orderOf(f.sort!, f.dir ?? 'desc') : 'c.created_at DESC, c.id DESC';
   if (f.match) {
     from = 'case_search s JOIN cases c ON c.search_rowid = s.rowid';
     add('case_search MATCH @match', 'match', f.match);
-    order = 's.rowid DESC';
+    if (!sorted) order = 's.rowid DESC';
   }
   const cond = where.join(' AND ');
   const rows = stmt(
@@ -151,6 +170,8 @@ export const findHandlers = defineHandlers({
           from: range.from,
           to: range.to,
           match,
+          sort: input.sort,
+          dir: input.dir,
         },
         ctx.nowIso,
         input.page,

@@ -164,6 +164,7 @@ export const intakeEn: IntakeMessages = {
     },
   },
   cases: {
+    sortBy: 'Sort by {{column}}',
     title: 'Cases',
     newCase: 'New case',
     newComplaint: 'New complaint',

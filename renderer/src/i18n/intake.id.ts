@@ -167,6 +167,7 @@ export const intakeId = {
     },
   },
   cases: {
+    sortBy: 'Urutkan menurut {{column}}',
     title: 'Kasus',
     newCase: 'Kasus baru',
     newComplaint: 'Pengaduan baru',

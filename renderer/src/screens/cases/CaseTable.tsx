@@ -1,7 +1,7 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { vocab, type CaseListRow } from '../../../../electron/core/api/contract';
+import { vocab, type CaseListRow, type CaseSortKey } from '../../../../electron/core/api/contract';
 import { useServices } from '../../api/queries';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { optionLabel } from '../../i18n/labels';
@@ -26,8 +26,29 @@ export function useServiceName(): (code: string) => string {
   return (code) => services.data?.find((s) => s.code === code)?.definition.shortName ?? code;
 }
 
+export interface CaseSort {
+  by: CaseSortKey;
+  dir: 'asc' | 'desc';
+  /** Sorts by this column; the same column again turns the direction. */
+  onSort: (by: CaseSortKey) => void;
+}
+
+/** A column header that sorts the list: a button, with the direction said to screen readers. */
+function SortableTh({ sort, by, label }: { sort: CaseSort | undefined; by: CaseSortKey; label: string }) {
+  const { t } = useTranslation();
+  if (!sort) return <Table.Th>{label}</Table.Th>;
+  const active = sort.by === by;
+  return (
+    <Table.Th aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => sort.onSort(by)} fw={700} fz="sm" title={t('cases.sortBy', { column: label })}>
+        {label} {active ? (sort.dir === 'asc' ? '▲' : '▼') : <Text span c="dimmed" fz="xs">↕</Text>}
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
 /** Rows of cases, as the case lists and the dashboard show them; a row opens its case. */
-export function CaseTable({ rows, testId }: { rows: CaseListRow[]; testId?: string }) {
+export function CaseTable({ rows, testId, sort }: { rows: CaseListRow[]; testId?: string; sort?: CaseSort }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const serviceName = useServiceName();
@@ -38,14 +59,14 @@ export function CaseTable({ rows, testId }: { rows: CaseListRow[]; testId?: stri
       <Table highlightOnHover verticalSpacing="xs" fz="sm" data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('cases.columns.registerNo')}</Table.Th>
+            <SortableTh sort={sort} by="registerNo" label={t('cases.columns.registerNo')} />
             <Table.Th>{t('cases.columns.service')}</Table.Th>
             <Table.Th>{t('cases.columns.victim')}</Table.Th>
             <Table.Th>{t('cases.columns.step')}</Table.Th>
-            <Table.Th>{t('cases.columns.due')}</Table.Th>
-            <Table.Th>{t('cases.columns.risk')}</Table.Th>
+            <SortableTh sort={sort} by="due" label={t('cases.columns.due')} />
+            <SortableTh sort={sort} by="risk" label={t('cases.columns.risk')} />
             <Table.Th>{t('cases.columns.assigned')}</Table.Th>
-            <Table.Th>{t('cases.columns.created')}</Table.Th>
+            <SortableTh sort={sort} by="created" label={t('cases.columns.created')} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

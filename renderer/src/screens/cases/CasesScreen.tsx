@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { vocab, type ServiceView } from '../../../../electron/core/api/contract';
+import { caseSortKeys, vocab, type CaseSortKey, type ServiceView } from '../../../../electron/core/api/contract';
 import { useCan, useCaseList, useServices, type CaseFilter } from '../../api/queries';
 import { DateField } from '../../components/DateField';
 import { LoadedList } from '../../components/LoadedList';
@@ -77,6 +77,8 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
   const from = filters.get('from') ?? '';
   const to = filters.get('to') ?? '';
   const page = filters.page;
+  const sortBy = (caseSortKeys as readonly string[]).includes(filters.get('sort') ?? '') ? (filters.get('sort') as CaseSortKey) : 'created';
+  const sortDir = filters.get('dir') === 'asc' ? 'asc' : 'desc';
 
   useEffect(() => {
     lastSearch.set(listKey, search);
@@ -90,6 +92,8 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     ...(searchTerm ? { search: searchTerm } : {}),
+    sort: sortBy,
+    dir: sortDir,
     page,
     pageSize: casePageSize,
   };
@@ -178,7 +182,20 @@ export function CasesScreen({ service: fixedService }: { service?: string }) {
       <LoadedList query={list} rows={rows} empty={t('cases.none')}>
         {() => (
           <>
-            <CaseTable rows={rows} testId="case-list" />
+            <CaseTable
+              rows={rows}
+              testId="case-list"
+              sort={{
+                by: sortBy,
+                dir: sortDir,
+                // The same column again turns the direction; another starts with its most useful end.
+                onSort: (by) => {
+                  const dir = by === sortBy ? (sortDir === 'asc' ? 'desc' : 'asc') : by === 'due' || by === 'registerNo' ? 'asc' : 'desc';
+                  const usual = by === 'created' && dir === 'desc';
+                  filters.setMany({ sort: usual ? '' : by, dir: usual ? '' : dir });
+                },
+              }}
+            />
             <Pager
               page={page}
               pageSize={casePageSize}
