@@ -267,6 +267,8 @@ async function main(): Promise<void> {
     endPhase('backup');
     // --- Changing the register key (deactivating a user does it too): the whole database
     // re-encrypted, every slot re-sealed; beside a plain copy of the database file.
+    // Leaving WAL for the re-key needs the only connection to the file: the floors' one is done.
+    raw.close();
     log('register key change...');
     const rekey = await measure(2, async () => {
       const x = await core.call({ token: adminToken }, 'register.changeKey', {});
@@ -282,7 +284,6 @@ async function main(): Promise<void> {
     loop.disable();
     const worst = Math.max(...Object.values(stalls));
     figures.push({ op: 'event_loop_max_stall', n: 1, p50: round(loop.percentile(50) / 1e6), p95: worst, budget: 50, floors: Object.fromEntries(Object.entries(stalls).map(([k, v]) => [k, { p50: v, p95: v }])) });
-    raw.close();
     plain.close();
     core.close();
   } finally {
