@@ -136,10 +136,7 @@ function fillWorkingDayIndex(sqlite: Sqlite, services: TableInputs['services'], 
       out.push([s.code, d, n]);
     }
   }
-  sqlite.exec('DROP TABLE IF EXISTS temp.recap_wd; CREATE TEMP TABLE recap_wd (s TEXT NOT NULL, d TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (s, d)) WITHOUT ROWID');
-  sqlite
-    .prepare("INSERT INTO temp.recap_wd SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)")
-    .run(JSON.stringify(out));
+  stmt(sqlite, "INSERT INTO temp.recap_wd SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)").run(JSON.stringify(out));
 }
 
 function complianceFigures(sqlite: Sqlite, inp: TableInputs, params: BasisParams, tz: OfficeTimeZone): Map<string, { median: number | null; p90: number | null }> {
@@ -148,18 +145,17 @@ function complianceFigures(sqlite: Sqlite, inp: TableInputs, params: BasisParams
   if (!first) return new Map();
   fillWorkingDayIndex(sqlite, inp.services, tz, localDateOf(new Date(first), tz), params.dto);
   try {
-    const rows = sqlite
-      .prepare(
+    const rows = stmt(
+        sqlite,
         `WITH fig AS (SELECT c.service_code AS s, b.n - a.n AS v FROM cases c
            JOIN temp.recap_wd a ON a.s = c.service_code AND a.d = date(c.created_at, @off)
            JOIN temp.recap_wd b ON b.s = c.service_code AND b.d = date(c.closed_at, @off)
            WHERE ${closed}),
          ${PERCENTILES}`,
-      )
-      .all(params) as { s: string; median: number | null; p90: number | null }[];
+      ).all(params) as { s: string; median: number | null; p90: number | null }[];
     return new Map(rows.map((r) => [r.s, { median: r.median, p90: r.p90 }]));
   } finally {
-    sqlite.exec('DROP TABLE IF EXISTS temp.recap_wd');
+    stmt(sqlite, 'DELETE FROM temp.recap_wd').run();
   }
 }
 
@@ -207,21 +203,36 @@ export function buildTable(sqlite: Sqlite, spec: TableSpec, inp: TableInputs, pa
   return { id: spec.id, title: spec.title, unit: spec.unit, columns: spec.columns, rowTotal: spec.rowTotal, rows, totals, notes: spec.notes };
 }
 
-/** Runs `fn` with the period's cases, victims and perpetrators counted once into temporary tables. */
+/**
+ * Runs `fn` with the period's cases, victims and perpetrators counted once into temporary
+ * tables. The tables are made once per connection and emptied after each recap: dropping and
+ * making them anew would change the schema and make every statement that reads them compile
+ * again.
+ */
 function withPeriodTables<T>(sqlite: Sqlite, params: BasisParams, fn: () => T): T {
-  const drop = () => {
-    for (const t of PERIOD_TABLES) sqlite.exec(`DROP TABLE IF EXISTS temp.recap_${t}`);
+  ensurePeriodTables(sqlite);
+  const empty = () => {
+    for (const t of PERIOD_TABLES) stmt(sqlite, `DELETE FROM temp.recap_${t}`).run();
   };
-  drop();
   try {
-    sqlite.prepare(`CREATE TEMP TABLE recap_pc AS ${PERIOD_TABLE_FILL.pc}`).run(params);
-    sqlite.exec('CREATE UNIQUE INDEX temp.recap_pc_id ON recap_pc (id)');
-    for (const t of ['pv', 'pp'] as const) sqlite.prepare(`CREATE TEMP TABLE recap_${t} AS ${PERIOD_TABLE_FILL[t]}`).run(params);
-    sqlite.exec('CREATE INDEX temp.recap_pv_case ON recap_pv (case_id); CREATE INDEX temp.recap_pp_case ON recap_pp (case_id)');
+    for (const t of PERIOD_TABLES) stmt(sqlite, `INSERT INTO temp.recap_${t} ${PERIOD_TABLE_FILL[t]}`).run(params);
     return fn();
   } finally {
-    drop();
+    empty();
   }
+}
+
+function ensurePeriodTables(sqlite: Sqlite): void {
+  // Looked up rather than remembered: tables made in a transaction that was rolled back are gone.
+  if (stmt(sqlite, "SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'recap_wd'").get()) return;
+  const none = { from: '', to: '', dfrom: '', dto: '', service: null, off: '+0 minutes', now: '' } satisfies BasisParams;
+  // Each made from its own fill with no rows, so its columns are exactly the fill's.
+  for (const t of PERIOD_TABLES) {
+    sqlite.exec(`DROP TABLE IF EXISTS temp.recap_${t}`);
+    sqlite.prepare(`CREATE TEMP TABLE recap_${t} AS ${PERIOD_TABLE_FILL[t]} LIMIT 0`).run(none);
+  }
+  sqlite.exec(`CREATE UNIQUE INDEX temp.recap_pc_id ON recap_pc (id); CREATE INDEX temp.recap_pv_case ON recap_pv (case_id); CREATE INDEX temp.recap_pp_case ON recap_pp (case_id);
+    DROP TABLE IF EXISTS temp.recap_wd; CREATE TEMP TABLE recap_wd (s TEXT NOT NULL, d TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (s, d)) WITHOUT ROWID`);
 }
 
 export interface RecapContext {
