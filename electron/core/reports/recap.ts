@@ -127,14 +127,23 @@ function fillWorkingDayIndex(sqlite: Sqlite, services: TableInputs['services'], 
     kind: h.kind as 'national' | 'cuti_bersama' | 'local',
   }));
   const out: [string, string, number][] = [];
+  // Services with the same desk hours share one count (most use the office's default hours).
+  const counted = new Map<string, [string, number][]>();
   for (const s of services) {
-    const cal: WorkingCalendar = { timeZone: tz, holidays };
-    if (s.def.deskHours) cal.deskHours = s.def.deskHours;
-    let n = 0;
-    for (let d = first; d <= last; d = nextDay(d)) {
-      if (d !== first && isWorkingDay(d, cal)) n++;
-      out.push([s.code, d, n]);
+    const hours = JSON.stringify(s.def.deskHours ?? null);
+    let days = counted.get(hours);
+    if (!days) {
+      const cal: WorkingCalendar = { timeZone: tz, holidays };
+      if (s.def.deskHours) cal.deskHours = s.def.deskHours;
+      days = [];
+      let n = 0;
+      for (let d = first; d <= last; d = nextDay(d)) {
+        if (d !== first && isWorkingDay(d, cal)) n++;
+        days.push([d, n]);
+      }
+      counted.set(hours, days);
     }
+    for (const [d, n] of days) out.push([s.code, d, n]);
   }
   stmt(sqlite, "INSERT INTO temp.recap_wd SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)").run(JSON.stringify(out));
 }
