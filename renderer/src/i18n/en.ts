@@ -501,6 +501,10 @@ export const en: Messages = {
       lan_devices_list: 'Paired PCs',
       lan_revoke: 'Revoke PC',
       lan_setAutoUnlock: 'Set host automatic unlock',
+      reports_recap: 'Read report recap',
+      reports_cases: 'Cases behind a report figure',
+      reports_monthly: 'Read monthly chart',
+      reports_export: 'Export report',
     },
   },
 };

@@ -484,6 +484,10 @@ export const id = {
       lan_devices_list: 'Daftar PC terpasang',
       lan_revoke: 'Cabut akses PC',
       lan_setAutoUnlock: 'Atur buka otomatis host',
+      reports_recap: 'Baca rekap laporan',
+      reports_cases: 'Rincian kasus di balik angka laporan',
+      reports_monthly: 'Baca grafik bulanan',
+      reports_export: 'Ekspor laporan',
     },
   },
 };
