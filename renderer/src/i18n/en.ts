@@ -291,6 +291,7 @@ export const en: Messages = {
     case: 'Case',
     approvals: 'Approvals',
     lan: 'LAN sharing',
+    reports: 'Reports',
   },
   navHint: {
     letters: 'Numbered outgoing letters, export, and signed scans',
@@ -301,6 +302,7 @@ export const en: Messages = {
     case: 'One case: steps, people, deadlines',
     approvals: 'Requests waiting for a decision',
     lan: 'Host PC, pairing other PCs, automatic unlock',
+    reports: 'SIMFONI-PPA recap, service-standard compliance, charts and export',
   },
   hideScreen: {
     message: 'Screen hidden — press F8 to return',
@@ -469,6 +471,10 @@ export const en: Messages = {
       documents_attachScan: 'Attach signed scan',
       documents_removeScan: 'Remove scan',
       documents_exportRegister: 'Export letter register',
+      reports_recap: 'View report recap',
+      reports_cases: 'View the cases behind a report figure',
+      reports_monthly: 'View cases-per-month chart',
+      reports_export: 'Export report (xlsx/csv/docx)',
       documents_settings_get: 'Read document settings',
       documents_settings_update: 'Change document settings',
       documents_recoverySheet: 'Print recovery-code sheet',

@@ -274,6 +274,7 @@ export const id = {
     case: 'Kasus',
     approvals: 'Persetujuan',
     lan: 'Berbagi LAN',
+    reports: 'Laporan',
   },
   navHint: {
     letters: 'Surat keluar bernomor, ekspor, dan pindaian bertanda tangan',
@@ -284,6 +285,7 @@ export const id = {
     case: 'Satu kasus: langkah, orang, tenggat',
     approvals: 'Permintaan persetujuan yang menunggu keputusan',
     lan: 'PC host, pemasangan PC lain, buka kunci otomatis',
+    reports: 'Rekap SIMFONI-PPA, kepatuhan standar layanan, grafik dan ekspor',
   },
   hideScreen: {
     message: 'Layar disembunyikan — tekan F8 untuk kembali',
@@ -452,6 +454,10 @@ export const id = {
       documents_attachScan: 'Lampirkan pindaian bertanda tangan',
       documents_removeScan: 'Hapus pindaian',
       documents_exportRegister: 'Ekspor agenda surat',
+      reports_recap: 'Lihat rekap laporan',
+      reports_cases: 'Lihat kasus di balik angka laporan',
+      reports_monthly: 'Lihat grafik kasus per bulan',
+      reports_export: 'Ekspor laporan (xlsx/csv/docx)',
       documents_settings_get: 'Baca pengaturan dokumen',
       documents_settings_update: 'Ubah pengaturan dokumen',
       documents_recoverySheet: 'Cetak lembar kode pemulihan',
