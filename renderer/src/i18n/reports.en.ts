@@ -50,6 +50,7 @@ export const reportsEn: typeof reportsId = {
       cases: 'cases',
       victims: 'victims',
       perpetrators: 'perpetrators',
+      persons: 'victims and perpetrators',
       pairs: 'victim–perpetrator pairs',
       services: 'services',
       deadlines: 'deadlines',

@@ -48,6 +48,7 @@ export const reportsId = {
       cases: 'kasus',
       victims: 'korban',
       perpetrators: 'pelaku',
+      persons: 'korban dan pelaku',
       pairs: 'pasangan korban–pelaku',
       services: 'layanan',
       deadlines: 'tenggat',

@@ -11,15 +11,17 @@ import classes from './Reports.module.css';
  */
 const shades = ['teal.9', 'orange.3', 'indigo.4', 'gray.8', 'yellow.2', 'red.7', 'cyan.2', 'grape.9'] as const;
 
-/** The count columns of a table as chart series, the row-total column left out. */
-function countColumns(table: RecapTable) {
+/** The count columns of a table as chart series (only `only`, where given), the row-total column left out. */
+function countColumns(table: RecapTable, only?: readonly string[]) {
   const last = table.columns.length - 1;
-  return table.columns.map((c, i) => ({ ...c, i })).filter((c) => c.kind === 'count' && !(table.rowTotal && c.i === last));
+  return table.columns
+    .map((c, i) => ({ ...c, i }))
+    .filter((c) => c.kind === 'count' && !(table.rowTotal && c.i === last) && (!only || only.includes(c.code)));
 }
 
 /** A table's rows as bars: one bar per count column (or only the row total with `totalOnly`). */
-function tableData(table: RecapTable, totalOnly: boolean) {
-  const columns = countColumns(table);
+function tableData(table: RecapTable, totalOnly: boolean, only?: readonly string[]) {
+  const columns = countColumns(table, only);
   const totalIndex = table.rowTotal ? table.columns.length - 1 : -1;
   const data = table.rows.map((row) => {
     const point: Record<string, string | number> = { category: row.label };
@@ -61,13 +63,13 @@ const chartCommon = {
 };
 
 /** A recap table as a bar chart, when it is there; nothing when the recap does not have it. */
-function TableChart(props: { table: RecapTable | undefined; title: string; totalOnly?: boolean; horizontal?: boolean; testId: string; seriesNames?: Record<string, string> }) {
+function TableChart(props: { table: RecapTable | undefined; title: string; totalOnly?: boolean; horizontal?: boolean; testId: string; columns?: readonly string[] }) {
   const { t } = useTranslation();
   if (!props.table || props.table.rows.length === 0) return null;
-  const { data, columns } = tableData(props.table, props.totalOnly ?? false);
+  const { data, columns } = tableData(props.table, props.totalOnly ?? false, props.columns);
   const series = props.totalOnly
     ? [{ name: 'total', label: t('reports.total'), color: shades[0] }]
-    : columns.map((c, i) => ({ name: c.code, label: props.seriesNames?.[c.code] ?? c.label, color: shades[i % shades.length]! }));
+    : columns.map((c, i) => ({ name: c.code, label: c.label, color: shades[i % shades.length]! }));
   return (
     <ChartCard title={props.title} testId={props.testId} caption={t('reports.counted', { unit: t(`reports.units.${props.table.unit}`) })}>
       <BarChart
@@ -119,7 +121,7 @@ export function ReportCharts({ recap, monthly }: { recap: RecapView; monthly: Mo
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <TableChart table={table('violenceByPlace')} title={t('reports.charts.violence')} totalOnly horizontal testId="chart-violence" />
         <TableChart table={table('victimsBySexAge')} title={t('reports.charts.ageSex')} testId="chart-age-sex" />
-        <TableChart table={table('deadlinesByService')} title={t('reports.charts.deadlines')} testId="chart-deadlines" />
+        <TableChart table={table('deadlinesByService')} title={t('reports.charts.deadlines')} columns={['met', 'late']} testId="chart-deadlines" />
       </SimpleGrid>
     </Stack>
   );
