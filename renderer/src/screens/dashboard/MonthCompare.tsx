@@ -37,8 +37,9 @@ export function MonthCompare() {
   const today = officeToday();
   const thisMonth = resolvePeriod({ kind: 'month', quarter: 1, year: 0, from: null, to: null }, today)!;
   const lastMonth = previousMonth(thisMonth);
-  const now = useRecap({ period: thisMonth, serviceCode: null });
-  const before = useRecap({ period: lastMonth, serviceCode: null });
+  // Coming back to the dashboard does not read the figures again within a minute (a change to a case does).
+  const now = useRecap({ period: thisMonth, serviceCode: null }, 60_000);
+  const before = useRecap({ period: lastMonth, serviceCode: null }, 60_000);
   if (now.isError || before.isError) return null;
   const a = monthFigures(now.data);
   const b = monthFigures(before.data);

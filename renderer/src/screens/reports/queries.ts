@@ -24,8 +24,10 @@ export interface DrillCell {
   column: string;
 }
 
-export function useRecap(filter: ReportFilter | null) {
+/** `staleTime`: how long a recap already read is shown again without asking (each read is audited). */
+export function useRecap(filter: ReportFilter | null, staleTime = 0) {
   return useQuery({
+    staleTime,
     queryKey: reportKeys.recap(filter ?? { period: { from: '', to: '' }, serviceCode: null }),
     queryFn: () => call('reports.recap', { period: filter!.period, serviceCode: filter!.serviceCode }),
     enabled: filter !== null,
