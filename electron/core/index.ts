@@ -19,6 +19,7 @@ import { Register, type RegisterOptions } from './register';
 import { settingsHandlers } from './settings';
 import { usersHandlers } from './users/handlers';
 import { registerKeyHandlers } from './vault/handlers';
+import { reportsHandlers } from './reports';
 
 export type { Caller } from './api/dispatcher';
 export type { RegisterOptions } from './register';
@@ -69,6 +70,7 @@ export function createCore(opts: CoreOptions): Core {
     directoryHandlers,
     documentsHandlers,
     backupHandlers,
+    reportsHandlers,
     lanHandlers(lan),
   );
   const dispatcher = new Dispatcher(register, handlers, opts.log);

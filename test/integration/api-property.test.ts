@@ -223,6 +223,10 @@ function validInputs(office: Office, desk: Person, c: { id: string; personId: st
     'lan.devices.list': {},
     'lan.revoke': { id: NOBODY, version: 1, reason: 'palsu' },
     'lan.setAutoUnlock': { enabled: true },
+    'reports.recap': { period: { from: '2026-11-01', to: '2026-11-30' } },
+    'reports.cases': { period: { from: '2026-11-01', to: '2026-11-30' }, table: 'victimsBySexAge', row: '0-5', column: 'P' },
+    'reports.monthly': { endMonth: '2026-11' },
+    'reports.export': { period: { from: '2026-11-01', to: '2026-11-30' }, format: 'csv', table: 'casesByServiceChannel' },
   };
 }
 

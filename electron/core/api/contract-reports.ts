@@ -65,8 +65,8 @@ export interface RecapTable {
   id: RecapTableId;
   /** Indonesian title (the report's wording); the renderer translates by id. */
   title: string;
-  /** What is counted: cases, victims, perpetrators, victim-perpetrator pairs, services, deadlines, approvals, staff. */
-  unit: 'cases' | 'victims' | 'perpetrators' | 'pairs' | 'services' | 'deadlines' | 'approvals' | 'complaints' | 'staff';
+  /** What is counted: cases, victims, perpetrators, both (persons), victim-perpetrator pairs, services, deadlines, approvals, staff. */
+  unit: 'cases' | 'victims' | 'perpetrators' | 'persons' | 'pairs' | 'services' | 'deadlines' | 'approvals' | 'complaints' | 'staff';
   /** Columns in order; the last is the row total where `rowTotal` is true. */
   columns: { code: string; label: string; kind: 'count' | 'days' | 'hours' | 'percent' }[];
   rowTotal: boolean;

@@ -5,12 +5,14 @@ import { casesContract } from './contract-cases';
 import { lanContract } from './contract-lan';
 import { documentsContract } from './contract-documents';
 import { backupContract, type RegisterProblemView } from './contract-backup';
+import { reportsContract } from './contract-reports';
 
 export * from './contract-cases';
 export type * from './contract-lan';
 export * from './contract-documents';
 export * from './contract-files';
 export * from './contract-backup';
+export * from './contract-reports';
 export * as vocab from './vocab';
 export * as simfoni from '../simfoni';
 /** Age rules shared with the screens (pure date arithmetic). */
@@ -362,7 +364,7 @@ const coreContract = {
 } as const;
 
 /** Every method of the API: the core's own, the case register's and the documents'. */
-export const contract = { ...coreContract, ...casesContract, ...documentsContract, ...backupContract, ...lanContract } as const;
+export const contract = { ...coreContract, ...casesContract, ...documentsContract, ...backupContract, ...lanContract, ...reportsContract } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -79,7 +79,11 @@ function listCases(sqlite: Sqlite, f: ListFilters, nowIso: string, page: number,
   return { rows, total };
 }
 
-function decorate(ctx: CallContext, rows: ReturnType<typeof listCases>['rows']): CaseListRow[] {
+/** A case as lists read it from the table, before masking and decoration. */
+export type CaseListSource = ReturnType<typeof listCases>['rows'][number];
+
+/** The rows of any case list (the register's list, the dashboard, a report's drill-down): names masked, current step, overdue. */
+export function caseListRows(ctx: CallContext, rows: CaseListSource[]): CaseListRow[] {
   if (rows.length === 0) return [];
   const { sqlite } = ctx.reg.db;
   const ids = rows.map((r) => r.id);
@@ -155,7 +159,7 @@ export const findHandlers = defineHandlers({
       );
       // The audit names the filters used, never the search words (they may be a victim's name).
       ctx.audit.detail = JSON.stringify({ filters: Object.keys(input).filter((k) => k !== 'search' && k !== 'page' && k !== 'pageSize'), searched: !!input.search, results: rows.length });
-      return { rows: decorate(ctx, rows), total, page: input.page, pageSize: input.pageSize };
+      return { rows: caseListRows(ctx, rows), total, page: input.page, pageSize: input.pageSize };
     },
   },
 
@@ -197,8 +201,8 @@ export const findHandlers = defineHandlers({
       return {
         openCases: byService.reduce((n, s) => n + s.open, 0),
         byService,
-        overdue: decorate(ctx, overdue),
-        dueSoon: decorate(ctx, dueSoonRows),
+        overdue: caseListRows(ctx, overdue),
+        dueSoon: caseListRows(ctx, dueSoonRows),
         pendingApprovals: me.role === 'head' ? pendingApprovals : 0,
         monitoringDue,
         drafts: myDrafts(db, me.userId).map((d) => ({

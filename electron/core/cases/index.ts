@@ -1,5 +1,5 @@
 export { intakeHandlers, registerCase } from './intake';
 export { formatRegisterNo } from './register-number';
 export { caseEditHandlers } from './edit';
-export { findHandlers, ftsQuery } from './find';
+export { caseListRows, findHandlers, ftsQuery, type CaseListSource } from './find';
 export { caseDetail, maskName } from './repository';

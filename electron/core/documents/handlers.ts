@@ -76,7 +76,8 @@ export function checkScan(mime: string, bytes: Buffer): void {
   }
 }
 
-const csvCell = (v: string | number | null) => {
+/** One CSV cell: quoted where needed, and text that starts like a formula kept as text. */
+export const csvCell = (v: string | number | null) => {
   let s = v === null ? '' : String(v);
   // A text typed into a letter (its Hal, its addressee) that starts like a formula would be run by
   // the spreadsheet that opens the file: it is kept as text.

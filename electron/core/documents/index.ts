@@ -3,7 +3,7 @@
  * (catalogue.ts), filled from the case (context.ts), numbered in the transaction that
  * stores it (numbering.ts, generate.ts), kept with every version in the encrypted register.
  */
-export { documentsHandlers, registerCsv } from './handlers';
+export { csvCell, documentsHandlers, registerCsv } from './handlers';
 export { documentCatalogue, documentType } from './catalogue';
 export { documentTypeCodes, isStoredType, storedTypeCodes, type DocumentTypeCode, type StoredTypeCode } from './types';
 export { setStrictTemplates, NUMBER_PLACEHOLDER } from './generate';
