@@ -30,7 +30,7 @@ export const reportsEn: typeof reportsId = {
     hideSmallCounts: 'Hide counts < 3 (kecamatan/kelurahan)',
     hideSmallCountsHint: 'For copies leaving the Dinas: a small count can point to one person.',
     heading: {
-      dates: '{{from}} to {{to}} (time zone {{zone}})',
+      dates: '{{from}} to {{to}} ({{zone}})',
       service: 'Service',
       suppressed: 'counts < 3 in the kecamatan/kelurahan tables hidden',
       ageBasis: 'Age basis',

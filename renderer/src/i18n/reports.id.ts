@@ -28,7 +28,7 @@ export const reportsId = {
     hideSmallCounts: 'Sembunyikan angka < 3 (kecamatan/kelurahan)',
     hideSmallCountsHint: 'Untuk salinan yang keluar dari Dinas: angka kecil dapat menunjuk satu orang.',
     heading: {
-      dates: '{{from}} s.d. {{to}} (zona waktu {{zone}})',
+      dates: '{{from}} s.d. {{to}} ({{zone}})',
       service: 'Layanan',
       suppressed: 'angka < 3 di tabel kecamatan/kelurahan disembunyikan',
       ageBasis: 'Dasar umur',

@@ -35,8 +35,8 @@ export function DashboardScreen() {
 
       {session.registerProblem && <RegisterProblemNotice problem={session.registerProblem} />}
       {session.permissions.includes('settings.manage') && <BackupNotice />}
-      {session.permissions.includes('cases.approve') && <MonthCompare />}
       {session.permissions.includes('cases.read') && <CaseOverview />}
+      {session.permissions.includes('cases.approve') && <MonthCompare />}
 
       <Stack gap={4}>
         <Text size="sm">

@@ -72,6 +72,7 @@ export function MonthCompare() {
               {f.label}
             </Text>
             <Group gap="xs" align="baseline">
+              <Text size="sm">{t('reports.compare.thisMonth')}:</Text>
               <Text fz={28} fw={700} lh={1.2}>
                 {now.isPending ? '…' : number(f.now)}
               </Text>

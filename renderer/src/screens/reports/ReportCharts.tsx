@@ -3,13 +3,22 @@ import { BarChart } from '@mantine/charts';
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MonthlySeries, RecapTable, RecapView } from '../../../../electron/core/api/contract';
+import { currentLanguage } from '../../i18n';
 import classes from './Reports.module.css';
 
 /**
  * Colours whose greys differ clearly (about 30 steps apart when printed in black and white),
  * dark and light alternating; every bar also carries its number, so nothing depends on colour.
  */
-const shades = ['teal.9', 'orange.3', 'indigo.4', 'gray.8', 'yellow.2', 'red.7', 'cyan.2', 'grape.9'] as const;
+const shades = ['teal.9', 'orange.5', 'indigo.5', 'yellow.4', 'gray.9', 'cyan.1'] as const;
+
+const wholeNumber = (v: number) => new Intl.NumberFormat(currentLanguage() === 'id' ? 'id-ID' : 'en-GB').format(v);
+
+/** "Des 25": a month short enough that all twelve fit under the chart. */
+function shortMonth(month: string): string {
+  const date = new Date(`${month}-01T00:00:00Z`);
+  return new Intl.DateTimeFormat(currentLanguage() === 'id' ? 'id-ID' : 'en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
+}
 
 /** The count columns of a table as chart series (only `only`, where given), the row-total column left out. */
 function countColumns(table: RecapTable, only?: readonly string[]) {
@@ -55,11 +64,18 @@ const chartCommon = {
   withBarValueLabel: true,
   withLegend: true,
   legendProps: { verticalAlign: 'bottom' as const, height: 40 },
-  gridAxis: 'y' as const,
+  // Lines across the bars' direction only.
+  gridAxis: 'x' as const,
   tickLine: 'y' as const,
   // The figures are whole numbers of cases or people.
   yAxisProps: { allowDecimals: false },
-  barProps: { isAnimationActive: false },
+  // Every category named under its bars, not every other one.
+  xAxisProps: { interval: 0, fontSize: 11 },
+  valueFormatter: wholeNumber,
+  // A zero needs no label over a bar that is not there.
+  valueLabelProps: { formatter: (v: unknown) => (typeof v === 'number' && v > 0 ? wholeNumber(v) : ''), fill: 'var(--mantine-color-black)' },
+  // An outline keeps the light shades visible on white paper.
+  barProps: { stroke: 'var(--mantine-color-dark-7)', strokeOpacity: 1, strokeWidth: 0.75 },
 };
 
 /** A recap table as a bar chart, when it is there; nothing when the recap does not have it. */
@@ -74,11 +90,12 @@ function TableChart(props: { table: RecapTable | undefined; title: string; total
     <ChartCard title={props.title} testId={props.testId} caption={t('reports.counted', { unit: t(`reports.units.${props.table.unit}`) })}>
       <BarChart
         {...chartCommon}
-        h={props.horizontal ? Math.max(200, 28 * data.length + 60) : chartCommon.h}
+        // Room for every category's bars side by side, and for the legend.
+        h={props.horizontal ? Math.max(200, (10 + 14 * series.length) * data.length + 70) : chartCommon.h}
         orientation={props.horizontal ? 'vertical' : 'horizontal'}
-        gridAxis={props.horizontal ? 'x' : 'y'}
-        yAxisProps={props.horizontal ? { width: 170 } : chartCommon.yAxisProps}
-        xAxisProps={props.horizontal ? { allowDecimals: false } : undefined}
+        gridAxis={props.horizontal ? 'y' : 'x'}
+        yAxisProps={props.horizontal ? { width: 190, interval: 0, fontSize: 11 } : chartCommon.yAxisProps}
+        xAxisProps={props.horizontal ? { allowDecimals: false } : chartCommon.xAxisProps}
         withLegend={!props.totalOnly}
         data={data}
         dataKey="category"
@@ -96,7 +113,7 @@ function TableChart(props: { table: RecapTable | undefined; title: string; total
 export function ReportCharts({ recap, monthly }: { recap: RecapView; monthly: MonthlySeries | undefined }) {
   const { t } = useTranslation();
   const table = (id: RecapTable['id']) => recap.tables.find((x) => x.id === id);
-  const monthlyData = (monthly?.months ?? []).map((m) => ({ month: m.label, ...m.counts }));
+  const monthlyData = (monthly?.months ?? []).map((m) => ({ month: shortMonth(m.month), ...m.counts }));
 
   return (
     <Stack gap="md">
@@ -120,8 +137,8 @@ export function ReportCharts({ recap, monthly }: { recap: RecapView; monthly: Mo
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <TableChart table={table('violenceByPlace')} title={t('reports.charts.violence')} totalOnly horizontal testId="chart-violence" />
-        <TableChart table={table('victimsBySexAge')} title={t('reports.charts.ageSex')} testId="chart-age-sex" />
-        <TableChart table={table('deadlinesByService')} title={t('reports.charts.deadlines')} columns={['met', 'late']} testId="chart-deadlines" />
+        <TableChart table={table('victimsBySexAge')} title={t('reports.charts.ageSex')} horizontal testId="chart-age-sex" />
+        <TableChart table={table('deadlinesByService')} title={t('reports.charts.deadlines')} columns={['met', 'late']} horizontal testId="chart-deadlines" />
       </SimpleGrid>
     </Stack>
   );

@@ -28,6 +28,8 @@ function printReport(): void {
   window.print();
 }
 
+const zoneKey = (zone: string) => (zone === 'Asia/Makassar' ? 'wita' : zone === 'Asia/Jayapura' ? 'wit' : 'wib');
+
 /** What produced the figures, said above them on screen and on paper: office, period, filters, age basis. */
 function ReportHeading({ recap, serviceName, hideSmallCounts }: { recap: RecapView; serviceName: string | null; hideSmallCounts: boolean }) {
   const { t } = useTranslation();
@@ -38,7 +40,7 @@ function ReportHeading({ recap, serviceName, hideSmallCounts }: { recap: RecapVi
           {recap.officeName} — {recap.periodLabel}
         </Text>
         <Text size="sm">
-          {t('reports.heading.dates', { from: formatDate(recap.period.from), to: formatDate(recap.period.to), zone: recap.timeZone })}
+          {t('reports.heading.dates', { from: formatDate(recap.period.from), to: formatDate(recap.period.to), zone: t(`numbering.zones.${zoneKey(recap.timeZone)}`) })}
         </Text>
         <Text size="sm" data-testid="report-filters">
           {t('reports.heading.service')}: {serviceName ?? t('reports.allServices')}
@@ -218,7 +220,7 @@ export function ReportsScreen() {
               hideSmallCounts={hideSmallCounts}
               busy={files.busy}
               onCsv={() => save('csv', table.id)}
-              onDrill={(cell, label) => setDrill({ cell, label })}
+              onDrill={(cell, label) => setDrill({ cell, label: `${label} — ${recap.data.periodLabel}` })}
             />
           ))}
         </Stack>
