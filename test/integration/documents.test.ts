@@ -19,7 +19,7 @@ describe('every document the service standards call for, made from its case', ()
   it('covers every type except the sheets made on request (recovery code, audit anchor), which are never stored', () => {
     const made = new Set(world.jobs.map((j) => j.type));
     expect(storedTypeCodes.filter((t) => !made.has(t))).toEqual([]);
-    expect(documentTypeCodes.filter((t) => !isStoredType(t))).toEqual(['lembar_kode_pemulihan', 'titik_jejak_audit']);
+    expect(documentTypeCodes.filter((t) => !isStoredType(t))).toEqual(['lembar_kode_pemulihan', 'titik_jejak_audit', 'laporan_bulanan']);
   });
 
   it('each one opens as a Word file on the letterhead, with its number, date, names and signatures', async () => {

@@ -52,7 +52,7 @@ describe('the layout engine', () => {
   });
 
   it('every type is described as data: a title, who makes it, and blocks the engine knows', () => {
-    const kinds = new Set(['paragraph', 'heading', 'fields', 'list', 'table', 'each', 'signatures', 'tembusan', 'code', 'space']);
+    const kinds = new Set(['paragraph', 'heading', 'fields', 'list', 'table', 'figures', 'each', 'signatures', 'tembusan', 'code', 'space']);
     for (const def of Object.values(documentCatalogue)) {
       expect(def.title.length, def.code).toBeGreaterThan(5);
       expect(def.makers.length, def.code).toBeGreaterThan(0);

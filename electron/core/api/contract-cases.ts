@@ -443,7 +443,8 @@ export const casesContract = {
         chronology: text(20_000).optional(),
         violenceTypes: z.array(z.enum(simfoniCodes('violenceTypes'))).max(7).optional(),
         needs: z.array(z.enum(simfoniCodes('services'))).max(8).optional(),
-        incident: intakeInput.shape.incident.optional(),
+        // Without its intake default: an update that does not name the incident leaves it as it is.
+        incident: intakeInput.shape.incident.unwrap().optional(),
         consent: intakeInput.shape.consent,
         assignedTo: id.nullable().optional(),
       })

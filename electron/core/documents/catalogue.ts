@@ -783,6 +783,39 @@ export const documentCatalogue: Record<DocumentTypeCode, DocumentTypeDef> = {
       },
     ],
   },
+  laporan_bulanan: {
+    code: 'laporan_bulanan',
+    title: 'Laporan Bulanan',
+    shortCode: 'LB',
+    form: 'titled',
+    heading: 'LAPORAN {report.kind}\nPELAYANAN PERLINDUNGAN PEREMPUAN DAN ANAK\n{report.periodUpper}',
+    numbered: false,
+    defaultSeries: '',
+    makers: ['head'],
+    // Figures only: no person is named, and no NIK or address is printed.
+    identity: 'initials',
+    showNik: false,
+    sources: { none: true },
+    defaults: {},
+    body: [
+      {
+        kind: 'fields',
+        rows: [
+          { label: 'Kantor', value: '{office.name}' },
+          { label: 'Periode', value: '{report.period}' },
+          { label: 'Filter', value: '{report.filters}' },
+          { label: 'Dibuat', value: '{report.made}' },
+        ],
+      },
+      { kind: 'heading', text: 'A. RINGKASAN' },
+      { kind: 'each', from: 'narrative', blocks: [{ kind: 'paragraph', text: '{text}' }] },
+      { kind: 'heading', text: 'B. TABEL REKAPITULASI' },
+      { kind: 'paragraph', text: '{report.ageBasis}' },
+      { kind: 'figures', from: 'tables' },
+      { kind: 'paragraph', text: 'Demikian laporan ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.' },
+      { kind: 'signatures', layout: { kind: 'signer', dateLine: 'place_date' } },
+    ],
+  },
 };
 
 export function documentType(code: DocumentTypeCode): DocumentTypeDef {

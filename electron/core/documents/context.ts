@@ -28,6 +28,24 @@ export type Row = Record<string, string>;
 export interface DocContext {
   values: Record<string, string>;
   lists: Record<string, Row[]>;
+  /** Tables of figures (reports), each laid out with its own columns. */
+  figures?: Record<string, FigureTable[]>;
+}
+
+/** One table of a report as printed: every cell already a text. */
+export interface FigureTable {
+  title: string;
+  header: string[];
+  rows: string[][];
+  total: string[] | null;
+  notes: string[];
+}
+
+/** What a report (not a case) fills a document with: texts under `report.`, lists, tables of figures. */
+export interface ReportContent {
+  values: Record<string, string>;
+  lists: Record<string, Row[]>;
+  figures: Record<string, FigureTable[]>;
 }
 
 export interface InstitutionInfo {
@@ -56,6 +74,8 @@ export interface ContextInput {
   recoveryCode?: string;
   /** The audit chain's newest entry, for the anchor sheet. */
   auditAnchor?: { seq: number; hash: string; at: string; checked: number };
+  /** A report's texts and figures (the Laporan Bulanan). */
+  report?: ReportContent;
 }
 
 const vocabLabel = (list: { items: readonly { code: string; id: string }[] }, code: string | null | undefined): string =>
@@ -202,6 +222,12 @@ export function buildContext(input: ContextInput): DocContext {
     const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
     set('anchor.at', dateTimeText(`${localDateOf(instant, tz)}T${hhmm}`, tz));
     set('anchor.checked', formatNumber(checked));
+  }
+
+  if (input.report) {
+    for (const [k, v] of Object.entries(input.report.values)) set(`report.${k}`, v);
+    Object.assign(lists, input.report.lists);
+    return { values, lists, figures: input.report.figures };
   }
 
   if (!detail) return { values, lists };

@@ -13,7 +13,7 @@ import { updateVersioned } from '../db/versioned';
 import { uuidv7 } from '../ids';
 import { readGeneralSettings } from '../settings/general';
 import { documentCatalogue } from './catalogue';
-import { buildContext, type DocContext, type InstitutionInfo } from './context';
+import { buildContext, type DocContext, type InstitutionInfo, type ReportContent } from './context';
 import { allocateLetterNumber } from './numbering';
 import type { NumberedTypeCode } from './options';
 import { documentDetail, loadDocument } from './repository';
@@ -165,6 +165,22 @@ export async function renderFromContext(def: DocumentTypeDef, ctx: DocContext, o
   const header = headerOf(def, ctx, number, chosen);
   const bytes = await renderDocument({ type: def, ctx, letterhead: letterheadOf(office), header, settings, onUnknownKey });
   return { bytes, header, unknownKeys: [...unknown] };
+}
+
+/**
+ * A report made from figures rather than from a case (the Laporan Bulanan): the letterhead,
+ * the office's default signer (else its longest-serving head), never stored or numbered.
+ */
+export async function renderReportDocument(db: Db, code: 'laporan_bulanan', now: Date, authorId: string, report: ReportContent): Promise<Buffer> {
+  const def = documentCatalogue[code];
+  const office = loadOffice(db);
+  const settings = readDocumentSettings(db);
+  const author = loadUser(db, authorId);
+  if (!author) throw new ApiError('UNAUTHENTICATED');
+  const tz = readGeneralSettings(db).timeZone as OfficeTimeZone;
+  const signer = resolveSigner(db, settings, undefined);
+  const c = buildContext({ type: def, office, timeZone: tz, date: localDateOf(now, tz), number: '', signer, author, report });
+  return (await renderFromContext(def, c, office, settings, '', {})).bytes;
 }
 
 export interface GenerateInput {

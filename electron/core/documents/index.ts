@@ -6,7 +6,8 @@
 export { csvCell, documentsHandlers, registerCsv } from './handlers';
 export { documentCatalogue, documentType } from './catalogue';
 export { documentTypeCodes, isStoredType, storedTypeCodes, type DocumentTypeCode, type StoredTypeCode } from './types';
-export { setStrictTemplates, NUMBER_PLACEHOLDER } from './generate';
+export { renderReportDocument, setStrictTemplates, NUMBER_PLACEHOLDER } from './generate';
+export type { FigureTable, ReportContent } from './context';
 export { readDocumentSettings, DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from './settings';
 export { formatLetterNumber, letterPatternProblem } from './letter-number';
 export { readZip } from './zip';

@@ -19,7 +19,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { DocContext, Row } from './context';
+import type { DocContext, FigureTable, Row } from './context';
 import { FIXED_MARGINS_CM } from './options';
 import type { DocumentSettings } from './settings';
 import type { Block, DocumentTypeDef, FieldValue, SignatureLayout, Template } from './types';
@@ -335,6 +335,8 @@ class Layout {
       }
       case 'table':
         return this.dataTable(b, scope);
+      case 'figures':
+        return (this.input.ctx.figures?.[b.from] ?? []).flatMap((t) => this.figureTable(t));
       case 'each':
         return (this.input.ctx.lists[b.from] ?? []).flatMap((row) => this.blocks(b.blocks, row));
       case 'signatures':
@@ -394,6 +396,33 @@ class Layout {
         }),
     );
     return [this.table([header, ...body], widths, { borders: true }), this.para('', { after: 120 })];
+  }
+
+  /** A table of figures: its title, a shaded header repeated on each page, the label column wider, figures right-aligned. */
+  figureTable(t: FigureTable): Body {
+    const size = this.size - (t.header.length > 7 ? 6 : 4);
+    const first = Math.floor(this.width * (t.header.length > 7 ? 0.24 : 0.36));
+    const rest = t.header.length - 1;
+    const each = rest > 0 ? Math.floor((this.width - first) / rest) : 0;
+    const widths = [rest > 0 ? first : this.width, ...Array.from({ length: rest }, () => each)];
+    const line = (cells: string[], opts: { header?: boolean; bold?: boolean } = {}) =>
+      new TableRow({
+        tableHeader: opts.header ?? false,
+        cantSplit: true,
+        children: cells.map((text, i) =>
+          this.cell([this.para(text, { size, bold: opts.header || opts.bold || false, align: opts.header ? 'center' : i === 0 ? 'left' : 'right' })], widths[i]!, {
+            borders: true,
+            ...(opts.header ? { shade: true } : {}),
+          }),
+        ),
+      });
+    const rows = [line(t.header, { header: true }), ...t.rows.map((r) => line(r)), ...(t.total ? [line(t.total, { bold: true })] : [])];
+    return [
+      this.para(t.title, { bold: true, after: 60, keepNext: true }),
+      this.table(rows, widths, { borders: true }),
+      ...t.notes.map((n) => this.para(n, { size, after: 0 })),
+      this.para('', { after: 120 }),
+    ];
   }
 
   // ---------- signatures and Tembusan ----------

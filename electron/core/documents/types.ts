@@ -23,6 +23,7 @@ export const documentTypeCodes = [
   'balasan_pengaduan_layanan',
   'lembar_kode_pemulihan',
   'titik_jejak_audit',
+  'laporan_bulanan',
 ] as const;
 export type DocumentTypeCode = (typeof documentTypeCodes)[number];
 
@@ -30,7 +31,7 @@ export type DocumentTypeCode = (typeof documentTypeCodes)[number];
  * Sheets made on request and never stored: the recovery code (it would hold the key to the
  * register) and the audit anchor (its worth is being kept outside the register).
  */
-export const sheetTypeCodes = ['lembar_kode_pemulihan', 'titik_jejak_audit'] as const;
+export const sheetTypeCodes = ['lembar_kode_pemulihan', 'titik_jejak_audit', 'laporan_bulanan'] as const;
 export type SheetTypeCode = (typeof sheetTypeCodes)[number];
 
 /** Types stored in the register. */
@@ -68,6 +69,8 @@ export type Block =
   | ({ kind: 'list'; items: Template[] | { from: string; item: Template }; style?: 'numbers' | 'letters'; indent?: boolean } & Conditional)
   /** A bordered table, one row per row of a list. */
   | ({ kind: 'table'; from: string; columns: { header: string; value: Template; widthCm: number }[]; numbered?: boolean; empty?: Template } & Conditional)
+  /** Tables of figures whose columns come with the data (a report's recap tables): title, header, rows, total row, notes. */
+  | ({ kind: 'figures'; from: string } & Conditional)
   /** The blocks again for each row of a list (each party with their details). */
   | ({ kind: 'each'; from: string; blocks: Block[] } & Conditional)
   /** Signature blocks: see `SignatureLayout`. */
