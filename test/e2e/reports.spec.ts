@@ -144,6 +144,22 @@ test('a head opens last month\'s report, reads a chart, checks a figure against 
   expect(saved).toHaveLength(1);
   expect(readFileSync(join(harness.saveDir, saved[0]!)).subarray(0, 2).toString('latin1')).toBe('PK');
 
+  // The Laporan Bulanan (.docx), and one table as CSV with small counts hidden for outside the Dinas.
+  await page.getByTestId('export-docx').click();
+  await warning.getByRole('button', { name: 'Saya mengerti, pilih tempat simpan' }).click();
+  await expect(page.getByText(/Salinan disimpan: Laporan Bulanan .*\.docx/)).toBeVisible();
+  await page.getByTestId('hide-small').click();
+  await expect(page.getByTestId('hide-small')).toBeChecked();
+  await expect(page).toHaveURL(/hide=1/);
+  await expect(page.getByTestId('report-filters')).toContainText('disembunyikan');
+  await page.getByRole('button', { name: /Unduh CSV tabel Kasus menurut kecamatan/ }).click();
+  await warning.getByRole('button', { name: 'Saya mengerti, pilih tempat simpan' }).click();
+  await expect(page.getByText(/Salinan disimpan: .*byKecamatan.*\.csv/)).toBeVisible();
+  const files = readdirSync(harness.saveDir);
+  expect(files.filter((f) => f.endsWith('.docx'))).toHaveLength(1);
+  expect(readFileSync(join(harness.saveDir, files.find((f) => f.endsWith('.docx'))!)).subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(files.filter((f) => f.endsWith('.csv') && f.includes('untuk luar Dinas'))).toHaveLength(1);
+
   // Printed: the report alone, with its period.
   await page.getByTestId('print-report').click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: { reportOnly: boolean } }).printed?.reportOnly ?? false)).toBe(true);
@@ -157,5 +173,13 @@ test('a head opens last month\'s report, reads a chart, checks a figure against 
   await keepScreenshot(page, testInfo, 'reports-print');
   await page.evaluate(() => window.scrollTo(0, 0));
   await keepView(page, testInfo, 'view-print-top');
+
+  // The same report in English.
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => document.body.classList.remove('printing-report'));
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('recap-casesByServiceChannel')).toContainText('Cases by service and channel');
+  await keepView(page, testInfo, 'view-english');
   await context.close();
 });
