@@ -174,9 +174,32 @@ test('a head opens last month\'s report, reads a chart, checks a figure against 
   await page.evaluate(() => window.scrollTo(0, 0));
   await keepView(page, testInfo, 'view-print-top');
 
-  // The same report in English.
+  // Other periods: a quarter of a year, and from–to typed day first.
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => document.body.classList.remove('printing-report'));
+  const year = midLastMonth().day.slice(0, 4);
+  await page.getByTestId('period-kind').selectOption({ label: 'Triwulan' });
+  await page.getByTestId('period-quarter').selectOption({ label: 'Triwulan IV' });
+  await page.getByTestId('period-year').selectOption(year);
+  await expect(page.getByTestId('report-period')).toContainText(`Triwulan IV ${year}`);
+  await expect(page).toHaveURL(new RegExp(`p=quarter.*q=4|q=4.*p=quarter`));
+  await page.getByTestId('period-kind').selectOption({ label: 'Dari tanggal – sampai tanggal' });
+  // It starts from the period shown until now.
+  await expect(page.getByRole('textbox', { name: 'Dari tanggal', exact: true })).toHaveValue(`01/10/${year}`);
+  await expect(page).toHaveURL(new RegExp(`from=${year}-10-01`));
+  const from = page.getByRole('textbox', { name: 'Dari tanggal', exact: true });
+  const to = page.getByRole('textbox', { name: 'Sampai tanggal', exact: true });
+  await from.fill(`01/01/${year}`);
+  await from.press('Tab');
+  await expect(page).toHaveURL(new RegExp(`from=${year}-01-01`));
+  await to.fill(`15/03/${year}`);
+  await to.press('Tab');
+  await expect(page).toHaveURL(new RegExp(`to=${year}-03-15`));
+  await expect(page.getByTestId('report-period')).toContainText('Maret');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await keepView(page, testInfo, 'view-range');
+
+  // The same report in English.
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
   await expect(page.getByTestId('recap-casesByServiceChannel')).toContainText('Cases by service and channel');

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileTarget, RecapTableId, RecapView } from '../../../../electron/core/api/contract';
 import { useServices } from '../../api/queries';
@@ -112,8 +112,22 @@ export function ReportsScreen() {
     const chosen = target(format, table);
     if (chosen) files.save(chosen);
   };
+  // The address names the whole period, so a saved or shared link keeps meaning the same dates;
+  // a from–to range starts from the period shown until now.
+  // Both ends are written together, from the newest values shown: a change to one end never
+  // puts back an older value of the other.
+  const range = useRef({ from: choice.from, to: choice.to });
+  range.current = { from: choice.from, to: choice.to };
+  const setRangeEnd = (end: 'from' | 'to', value: string | null) => {
+    range.current = { ...range.current, [end]: value };
+    filters.setMany({ from: range.current.from ?? '', to: range.current.to ?? '' });
+  };
   const setKind = (kind: PeriodKind) => {
-    filters.set('p', kind === 'month' ? '' : kind);
+    const parts = { p: kind === 'month' ? '' : kind, q: '', y: '', from: '', to: '' };
+    if (kind === 'quarter') Object.assign(parts, { q: String(choice.quarter), y: String(choice.year) });
+    if (kind === 'year') parts.y = String(choice.year);
+    if (kind === 'range') Object.assign(parts, { from: choice.from ?? period?.from ?? '', to: choice.to ?? period?.to ?? '' });
+    filters.setMany(parts);
   };
 
   return (
@@ -158,16 +172,14 @@ export function ReportsScreen() {
             <DateField
               label={t('reports.period.from')}
               value={choice.from}
-              maxDate={today}
-              onChange={(v) => filters.set('from', v ?? '')}
+              onChange={(v) => setRangeEnd('from', v)}
               w={160}
               data-testid="period-from"
             />
             <DateField
               label={t('reports.period.to')}
               value={choice.to}
-              minDate={choice.from ?? undefined}
-              onChange={(v) => filters.set('to', v ?? '')}
+              onChange={(v) => setRangeEnd('to', v)}
               w={160}
               data-testid="period-to"
             />
