@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
+import type { IntakeInput } from '../../electron/core/api/contract';
 import { api } from './cases-api';
 import { addStaff, staff } from './case-helpers';
 import { expect, keepScreenshot, logIn, test, type Harness } from './fixtures';
@@ -28,15 +29,15 @@ async function casesLastMonth(harness: Harness): Promise<string[]> {
   await harness.restart({ TEDUH_FAKE_NOW: instant });
   const { tokens } = await addStaff(harness, [staff.worker, staff.head]);
   const token = tokens[staff.worker.username]!;
-  const complaint = (name: string, birthDate: string, sex: 'L' | 'P', violenceTypes: string[]) => ({
-    serviceCode: 'pengaduan_kekerasan' as const,
-    channel: 'walk_in' as const,
-    riskLevel: 'medium' as const,
+  const complaint = (name: string, birthDate: string, sex: 'L' | 'P', violenceTypes: IntakeInput['violenceTypes']): IntakeInput => ({
+    serviceCode: 'pengaduan_kekerasan',
+    channel: 'walk_in',
+    riskLevel: 'medium',
     victims: [{ fullName: name, sex, birthDate }],
     violenceTypes,
     incident: { date: day, place: 'rumah_tangga', region: '', rt: '', rw: '', address: '' },
     chronology: 'Korban datang ke kantor dan menceritakan kekerasan yang dialaminya di rumah.',
-    consent: { givenBy: 'victim' as const, name, date: day },
+    consent: { givenBy: 'victim', name, date: day },
   });
   const numbers: string[] = [];
   for (const c of [
@@ -44,7 +45,7 @@ async function casesLastMonth(harness: Harness): Promise<string[]> {
     complaint('Nur Aini', '1988-07-02', 'P', ['fisik', 'psikis']),
     complaint('Rina Wati', '1995-11-20', 'P', ['fisik']),
   ]) {
-    const { registerNo } = await api(harness.url, 'cases.register', c as never, token);
+    const { registerNo } = await api(harness.url, 'cases.register', c, token);
     numbers.push(registerNo);
   }
   await harness.restart();
