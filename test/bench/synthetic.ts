@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { defaultCatalogue } from '../../electron/core/services/catalogue';
 import { serviceCodes } from '../../electron/core/services/types';
+import { getDistricts, getVillages } from '../../electron/core/regions';
+import { EDUCATION, MARITAL_STATUSES, OCCUPATIONS, PERPETRATOR_RELATIONS, PLACES, SERVICES, VIOLENCE_TYPES } from '../../electron/core/simfoni';
 
 /** Synthetic, realistic-looking register contents for benchmarks (deterministic per seed). */
 
@@ -52,11 +54,18 @@ export function populate(sqlite: Database.Database, n: number, seed: number): vo
     standardOf.set(code, row?.id ?? 'x');
   }
   const insCase = sqlite.prepare(`INSERT INTO cases (id, register_no, service_code, standard_id, status, closure, closed_at, channel, risk_level,
-      incident_date, incident_place, violence_types, needs, chronology, due_at, search_rowid, version, created_at, updated_at)
-      VALUES (@id, @no, @service, @standard, @status, @closure, @closedAt, @channel, @risk, @incident, 'rumah_tangga', @violence, '["pengaduan"]', @chronology, @due, @srow, 1, @created, @created)`);
-  const insPerson = sqlite.prepare(`INSERT INTO persons (id, full_name, name_key, nik, phone, birth_date, sex, version, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
-  const insLink = sqlite.prepare('INSERT INTO case_persons (case_id, person_id, role) VALUES (?, ?, ?)');
+      incident_date, incident_place, incident_region, violence_types, needs, chronology, due_at, assigned_to, search_rowid, version, created_at, updated_at)
+      VALUES (@id, @no, @service, @standard, @status, @closure, @closedAt, @channel, @risk, @incident, @place, @region, @violence, '["pengaduan"]', @chronology, @due, NULL, @srow, 1, @created, @created)`);
+  const insPerson = sqlite.prepare(`INSERT INTO persons (id, full_name, name_key, nik, phone, birth_date, sex, region, occupation, disability, education, marital_status, version, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
+  const insLink = sqlite.prepare('INSERT INTO case_persons (case_id, person_id, role, violence_types) VALUES (?, ?, ?, ?)');
+  const insRelation = sqlite.prepare('INSERT INTO case_relations (case_id, victim_id, perpetrator_id, relation) VALUES (?, ?, ?, ?)');
+  const insService = sqlite.prepare(`INSERT INTO victim_services (id, case_id, victim_id, service, given_on, provider_kind, outcome, source, version, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, 'office', ?, ?, 1, ?, ?)`);
+  // Places in Kota Surabaya (the NIKs below are Surabaya's too), a few outside it, some unknown.
+  const villages = getDistricts('35.78').flatMap((d) => getVillages(d.code).map((v) => v.code));
+  const maybe = <T>(p: number, v: () => T): T | null => (r() < p ? v() : null);
+  const codes = (list: readonly { code: string }[]) => list.map((o) => o.code);
   const insStep = sqlite.prepare(`INSERT INTO case_steps (id, case_id, code, seq, status, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`);
   const insDeadline = sqlite.prepare('INSERT INTO case_deadlines (case_id, code, label, due_at, met_at) VALUES (?, ?, ?, ?, ?)');
   const insSearch = sqlite.prepare('INSERT INTO case_search (rowid, case_id, register_no, names, niks, phones, chronology) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -87,10 +96,12 @@ export function populate(sqlite: Database.Database, n: number, seed: number): vo
         standard: standardOf.get(service),
         status,
         closure: status === 'closed' ? 'completed' : null,
-        closedAt: status === 'closed' ? created : null,
+        closedAt: status === 'closed' ? new Date(createdMs + Math.floor(r() * 30 * 86_400_000)).toISOString() : null,
         channel: pick(r, def.channels),
         risk: pick(r, ['low', 'medium', 'high']),
         incident: created.slice(0, 10),
+        place: maybe(0.9, () => pick(r, codes(PLACES))),
+        region: r() < 0.8 ? pick(r, villages) : r() < 0.5 ? '35.15.01' : null,
         violence: JSON.stringify([pick(r, ['fisik', 'psikis', 'penelantaran', 'seksual'])]),
         chronology,
         due,
@@ -98,10 +109,30 @@ export function populate(sqlite: Database.Database, n: number, seed: number): vo
         created,
       });
       const birth = `${1960 + Math.floor(r() * 55)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
-      insPerson.run(`${id}-v`, victim, victim.toLowerCase(), nik, phone, birth, 'P', created, created);
-      insPerson.run(`${id}-p`, perpetrator, perpetrator.toLowerCase(), null, null, null, 'L', created, created);
-      insLink.run(id, `${id}-v`, 'victim');
-      insLink.run(id, `${id}-p`, 'perpetrator');
+      // One victim in most cases, sometimes a second (a child); per victim its forms of violence,
+      // its relation to each perpetrator and the services it was given.
+      const victims = [`${id}-v`, ...(r() < 0.15 ? [`${id}-v2`] : [])];
+      const perpetrators = [`${id}-p`, ...(r() < 0.1 ? [`${id}-p2`] : [])];
+      victims.forEach((v, k) => {
+        const vBirth = k === 0 ? birth : `${2008 + Math.floor(r() * 17)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
+        insPerson.run(v, k === 0 ? victim : `${pick(r, GIVEN_NAMES)} ${pick(r, SURNAMES)}`, victim.toLowerCase(), k === 0 ? nik : null, k === 0 ? phone : null, vBirth, r() < 0.85 ? 'P' : 'L',
+          maybe(0.9, () => pick(r, villages)), maybe(0.8, () => pick(r, codes(OCCUPATIONS))), r() < 0.05 ? 1 : 0, maybe(0.7, () => pick(r, codes(EDUCATION))), maybe(0.7, () => pick(r, codes(MARITAL_STATUSES))), created, created);
+        const forms = r() < 0.1 ? null : JSON.stringify([...new Set([pick(r, codes(VIOLENCE_TYPES)), ...(r() < 0.3 ? [pick(r, codes(VIOLENCE_TYPES))] : [])])]);
+        insLink.run(id, v, 'victim', forms);
+        const given = new Set<string>();
+        for (let s = 0, m = 1 + Math.floor(r() * 2); s < m; s++) given.add(pick(r, codes(SERVICES)));
+        let sNo = 0;
+        for (const svc of given) {
+          const on = new Date(createdMs + Math.floor(r() * 10) * 86_400_000).toISOString().slice(0, 10);
+          insService.run(`${v}-s${sNo}`, id, v, svc, on, r() < 0.9 ? 'given' : 'declined', `synthetic:${sNo++}`, created, created);
+        }
+      });
+      perpetrators.forEach((p, k) => {
+        const pBirth = maybe(0.6, () => `${1955 + Math.floor(r() * 50)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`);
+        insPerson.run(p, k === 0 ? perpetrator : `${pick(r, GIVEN_NAMES)} ${pick(r, SURNAMES)}`, perpetrator.toLowerCase(), null, null, pBirth, r() < 0.9 ? 'L' : 'P', null, null, 0, null, null, created, created);
+        insLink.run(id, p, 'perpetrator', null);
+        for (const v of victims) if (r() < 0.9) insRelation.run(id, v, p, pick(r, codes(PERPETRATOR_RELATIONS)));
+      });
       const doneUpTo = status === 'closed' ? def.steps.length : Math.floor(r() * def.steps.length);
       def.steps.forEach((s, k) => insStep.run(`${id}-s${k}`, id, s.code, k + 1, k < doneUpTo ? 'done' : 'pending', created, created));
       for (const d of def.deadlines) insDeadline.run(id, d.code, d.label, due, status === 'closed' ? created : null);

@@ -150,6 +150,8 @@ export const cases = sqliteTable(
     index('cases_due').on(t.status, t.dueAt),
     index('cases_assigned').on(t.assignedTo, t.status),
     index('cases_created').on(t.createdAt),
+    // Reports: cases closed in a period.
+    index('cases_closed').on(t.closedAt),
   ],
 );
 
@@ -335,7 +337,7 @@ export const approvals = sqliteTable(
     decidedAt: text('decided_at'),
     comment: text('comment'),
   },
-  (t) => [index('approvals_status').on(t.status, t.requestedAt), index('approvals_case').on(t.caseId)],
+  (t) => [index('approvals_status').on(t.status, t.requestedAt), index('approvals_case').on(t.caseId), index('approvals_requested').on(t.requestedAt)],
 );
 
 /** Structured records of a case: mediation sessions, agreement points, monitoring visits, referrals. */

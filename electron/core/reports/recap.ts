@@ -8,7 +8,7 @@ import { standardById } from '../services/standards';
 import { serviceCodes, type ServiceCode, type ServiceDefinition } from '../services/types';
 import { readGeneralSettings } from '../settings/general';
 import { nextDay, periodBounds, periodLabel } from './period';
-import { COMMON_CTES, serviceFilter } from './sql';
+import { COMMON_CTES, PERIOD_TABLE_FILL, PERIOD_TABLES, TEMP_CTES, serviceFilter } from './sql';
 import { AGE_BASIS, tableSpecs, type TableInputs, type TableSpec } from './tables';
 
 export interface RecapFilters {
@@ -101,8 +101,8 @@ export function tableInputs(sqlite: Sqlite): TableInputs {
 
 type Grid = Map<string, Map<string, number>>;
 
-function countBasis(sqlite: Sqlite, spec: TableSpec, params: BasisParams): Grid {
-  const rows = stmt(sqlite, `${COMMON_CTES} SELECT r, c, count(*) AS n FROM (${spec.basis}) GROUP BY r, c`).all(params) as { r: string; c: string; n: number }[];
+function countBasis(sqlite: Sqlite, spec: TableSpec, params: BasisParams, ctes: string): Grid {
+  const rows = stmt(sqlite, `${ctes} SELECT r, c, count(*) AS n FROM (${spec.basis}) GROUP BY r, c`).all(params) as { r: string; c: string; n: number }[];
   const grid: Grid = new Map();
   for (const x of rows) {
     let m = grid.get(x.r);
@@ -116,41 +116,56 @@ function countBasis(sqlite: Sqlite, spec: TableSpec, params: BasisParams): Grid 
 const PERCENTILES = `rk AS (SELECT s, v, row_number() OVER (PARTITION BY s ORDER BY v) AS rn, count(*) OVER (PARTITION BY s) AS cnt FROM fig)
   SELECT s, avg(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN v END) AS median, min(CASE WHEN rn >= (9 * cnt + 9) / 10 THEN v END) AS p90 FROM rk GROUP BY s`;
 
-/** Per service and local day, the working days counted since the first day (the calendar's own rule, including desk hours). */
-function workingDayIndex(sqlite: Sqlite, services: TableInputs['services'], tz: OfficeTimeZone, first: string, last: string): string {
+/**
+ * Per service and local day, the working days counted since the first day (the calendar's own
+ * rule, desk hours included), as a temporary table the closing times are joined to.
+ */
+function fillWorkingDayIndex(sqlite: Sqlite, services: TableInputs['services'], tz: OfficeTimeZone, first: string, last: string): void {
   const holidays = (stmt(sqlite, 'SELECT date, name, kind FROM holidays WHERE date >= ? AND date <= ? ORDER BY date').all(first, last) as { date: string; name: string; kind: string }[]).map((h) => ({
     date: h.date,
     name: h.name,
     kind: h.kind as 'national' | 'cuti_bersama' | 'local',
   }));
   const out: [string, string, number][] = [];
+  // Services with the same desk hours share one count (most use the office's default hours).
+  const counted = new Map<string, [string, number][]>();
   for (const s of services) {
-    const cal: WorkingCalendar = { timeZone: tz, holidays };
-    if (s.def.deskHours) cal.deskHours = s.def.deskHours;
-    let n = 0;
-    for (let d = first; d <= last; d = nextDay(d)) {
-      if (d !== first && isWorkingDay(d, cal)) n++;
-      out.push([s.code, d, n]);
+    const hours = JSON.stringify(s.def.deskHours ?? null);
+    let days = counted.get(hours);
+    if (!days) {
+      const cal: WorkingCalendar = { timeZone: tz, holidays };
+      if (s.def.deskHours) cal.deskHours = s.def.deskHours;
+      days = [];
+      let n = 0;
+      for (let d = first; d <= last; d = nextDay(d)) {
+        if (d !== first && isWorkingDay(d, cal)) n++;
+        days.push([d, n]);
+      }
+      counted.set(hours, days);
     }
+    for (const [d, n] of days) out.push([s.code, d, n]);
   }
-  return JSON.stringify(out);
+  stmt(sqlite, "INSERT INTO temp.recap_wd SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)").run(JSON.stringify(out));
 }
 
 function complianceFigures(sqlite: Sqlite, inp: TableInputs, params: BasisParams, tz: OfficeTimeZone): Map<string, { median: number | null; p90: number | null }> {
-  const closed = `c.deleted_at IS NULL AND c.closed_at >= @from AND c.closed_at < @to AND ${serviceFilter('c')}`;
+  const closed = `c.closed_at >= @from AND c.closed_at < @to AND c.deleted_at IS NULL AND ${serviceFilter('c')}`;
   const first = (stmt(sqlite, `SELECT min(c.created_at) AS m FROM cases c WHERE ${closed}`).get(params) as { m: string | null }).m;
   if (!first) return new Map();
-  const wd = workingDayIndex(sqlite, inp.services, tz, localDateOf(new Date(first), tz), params.dto);
-  const rows = stmt(
-    sqlite,
-    `WITH wd AS MATERIALIZED (SELECT json_extract(value, '$[0]') AS s, json_extract(value, '$[1]') AS d, json_extract(value, '$[2]') AS n FROM json_each(@wd)),
-     fig AS (SELECT c.service_code AS s, b.n - a.n AS v FROM cases c
-       JOIN wd a ON a.s = c.service_code AND a.d = date(c.created_at, @off)
-       JOIN wd b ON b.s = c.service_code AND b.d = date(c.closed_at, @off)
-       WHERE ${closed}),
-     ${PERCENTILES}`,
-  ).all({ ...params, wd }) as { s: string; median: number | null; p90: number | null }[];
-  return new Map(rows.map((r) => [r.s, { median: r.median, p90: r.p90 }]));
+  fillWorkingDayIndex(sqlite, inp.services, tz, localDateOf(new Date(first), tz), params.dto);
+  try {
+    const rows = stmt(
+        sqlite,
+        `WITH fig AS (SELECT c.service_code AS s, b.n - a.n AS v FROM cases c
+           JOIN temp.recap_wd a ON a.s = c.service_code AND a.d = date(c.created_at, @off)
+           JOIN temp.recap_wd b ON b.s = c.service_code AND b.d = date(c.closed_at, @off)
+           WHERE ${closed}),
+         ${PERCENTILES}`,
+      ).all(params) as { s: string; median: number | null; p90: number | null }[];
+    return new Map(rows.map((r) => [r.s, { median: r.median, p90: r.p90 }]));
+  } finally {
+    stmt(sqlite, 'DELETE FROM temp.recap_wd').run();
+  }
 }
 
 function approvalFigures(sqlite: Sqlite, params: BasisParams): Map<string, { median: number | null }> {
@@ -167,8 +182,8 @@ const round1 = (v: number | null | undefined): number | null => (v === null || v
 const percent = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
 /** Counts a table in SQL and lays it out with every row and column, zeros included. */
-export function buildTable(sqlite: Sqlite, spec: TableSpec, inp: TableInputs, params: BasisParams, tz: OfficeTimeZone): RecapTable {
-  const grid = countBasis(sqlite, spec, params);
+export function buildTable(sqlite: Sqlite, spec: TableSpec, inp: TableInputs, params: BasisParams, tz: OfficeTimeZone, ctes = COMMON_CTES): RecapTable {
+  const grid = countBasis(sqlite, spec, params, ctes);
   const compliance = spec.figures === 'compliance' ? complianceFigures(sqlite, inp, params, tz) : null;
   const approvals = spec.figures === 'approvals' ? approvalFigures(sqlite, params) : null;
   const countColumns = spec.columns.filter((c) => c.kind === 'count' && !(spec.rowTotal && c.code === 'total'));
@@ -197,6 +212,38 @@ export function buildTable(sqlite: Sqlite, spec: TableSpec, inp: TableInputs, pa
   return { id: spec.id, title: spec.title, unit: spec.unit, columns: spec.columns, rowTotal: spec.rowTotal, rows, totals, notes: spec.notes };
 }
 
+/**
+ * Runs `fn` with the period's cases, victims and perpetrators counted once into temporary
+ * tables. The tables are made once per connection and emptied after each recap: dropping and
+ * making them anew would change the schema and make every statement that reads them compile
+ * again.
+ */
+function withPeriodTables<T>(sqlite: Sqlite, params: BasisParams, fn: () => T): T {
+  ensurePeriodTables(sqlite);
+  const empty = () => {
+    for (const t of PERIOD_TABLES) stmt(sqlite, `DELETE FROM temp.recap_${t}`).run();
+  };
+  try {
+    for (const t of PERIOD_TABLES) stmt(sqlite, `INSERT INTO temp.recap_${t} ${PERIOD_TABLE_FILL[t]}`).run(params);
+    return fn();
+  } finally {
+    empty();
+  }
+}
+
+function ensurePeriodTables(sqlite: Sqlite): void {
+  // Looked up rather than remembered: tables made in a transaction that was rolled back are gone.
+  if (stmt(sqlite, "SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'recap_wd'").get()) return;
+  const none = { from: '', to: '', dfrom: '', dto: '', service: null, off: '+0 minutes', now: '' } satisfies BasisParams;
+  // Each made from its own fill with no rows, so its columns are exactly the fill's.
+  for (const t of PERIOD_TABLES) {
+    sqlite.exec(`DROP TABLE IF EXISTS temp.recap_${t}`);
+    sqlite.prepare(`CREATE TEMP TABLE recap_${t} AS ${PERIOD_TABLE_FILL[t]} LIMIT 0`).run(none);
+  }
+  sqlite.exec(`CREATE UNIQUE INDEX temp.recap_pc_id ON recap_pc (id); CREATE INDEX temp.recap_pv_case ON recap_pv (case_id); CREATE INDEX temp.recap_pp_case ON recap_pp (case_id);
+    DROP TABLE IF EXISTS temp.recap_wd; CREATE TEMP TABLE recap_wd (s TEXT NOT NULL, d TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (s, d)) WITHOUT ROWID`);
+}
+
 export interface RecapContext {
   db: OpenDatabase;
   nowIso: string;
@@ -222,7 +269,7 @@ export function buildRecap(ctx: RecapContext, f: RecapFilters, only?: readonly R
     serviceCode: f.serviceCode ?? null,
     ageBasis: AGE_BASIS,
     generatedAt: ctx.nowIso,
-    tables: specs.map((s) => buildTable(sqlite, s, inp, params, tz)),
+    tables: withPeriodTables(sqlite, params, () => specs.map((s) => buildTable(sqlite, s, inp, params, tz, TEMP_CTES))),
     closed: submission ?? null,
     amendments: [],
   };

@@ -63,3 +63,18 @@ const personsOf = (name: string, role: string): string => `${name} AS (
 
 /** The CTEs every basis may use: pc (cases), pv (their victims), pp (their perpetrators). SQLite skips the unused ones. */
 export const COMMON_CTES = `WITH ${PERIOD_CASES}, ${personsOf('pv', 'victim')}, ${personsOf('pp', 'perpetrator')}`;
+
+/** How each temporary table is filled: the cases as pc says, their persons from those cases (so pc is counted once). */
+export const PERIOD_TABLE_FILL: Record<'pc' | 'pv' | 'pp', string> = {
+  pc: `${COMMON_CTES} SELECT * FROM pc`,
+  pv: `WITH pc AS (SELECT * FROM temp.recap_pc), ${personsOf('pv', 'victim')} SELECT * FROM pv`,
+  pp: `WITH pc AS (SELECT * FROM temp.recap_pc), ${personsOf('pp', 'perpetrator')} SELECT * FROM pp`,
+};
+
+/**
+ * The same three sets kept for one whole recap: counted once into temporary tables (in memory,
+ * as every temporary table of the register), then read by each table's basis in place of the
+ * CTEs. The drill-down keeps the CTEs: one cell, one query.
+ */
+export const PERIOD_TABLES = ['pc', 'pv', 'pp'] as const;
+export const TEMP_CTES = `WITH ${PERIOD_TABLES.map((t) => `${t} AS (SELECT * FROM temp.recap_${t})`).join(', ')}`;

@@ -285,7 +285,9 @@ export function tableSpecs(inp: TableInputs): TableSpec[] {
       basis: `SELECT id AS case_id, ${known('service_code', serviceCodes)} AS r, 'opened' AS c FROM pc
         UNION ALL SELECT c.id, ${known('c.service_code', serviceCodes)}, 'closed' FROM cases c WHERE ${closedInPeriod}
         UNION ALL SELECT c.id, ${known('c.service_code', serviceCodes)}, 'open' FROM cases c
-          WHERE c.deleted_at IS NULL AND c.created_at < @to AND ${serviceFilter('c')} AND (c.status IN ('open','monitoring') OR c.closed_at >= @to)`,
+          WHERE c.status IN ('open','monitoring') AND c.created_at < @to AND c.deleted_at IS NULL AND ${serviceFilter('c')}
+        UNION ALL SELECT c.id, ${known('c.service_code', serviceCodes)}, 'open' FROM cases c
+          WHERE c.closed_at >= @to AND c.status = 'closed' AND c.created_at < @to AND c.deleted_at IS NULL AND ${serviceFilter('c')}`,
       figures: 'compliance',
     },
     {
