@@ -133,6 +133,7 @@ describe('the API dispatcher', () => {
       'cases.read': ['cases.get', { id: nobody }],
       'cases.approve': ['approvals.list', {}],
       'cases.work': ['cases.update', { caseId: nobody, caseVersion: 1, chronology: 'x' }],
+      'reports.read': ['reports.monthly', { endMonth: '2026-11' }],
     };
     for (const role of roles.filter((r): r is Exclude<Role, 'admin'> => r !== 'admin')) {
       const person = await addUser(office, role);

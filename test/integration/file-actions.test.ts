@@ -227,6 +227,27 @@ describe('save as', () => {
     expect(exports[0]).toMatchObject({ username: team.secretariat.who.username, detail: { export: 'csv' } });
   });
 
+  it("saves the month's recap as a real .xlsx under a name with its period, for heads only, and the export is recorded", async () => {
+    const exportsBefore = (await audited('reports.export')).length;
+    const target = { kind: 'report', period: { from: '2026-02-01', to: '2026-02-28' }, format: 'xlsx', hideSmallCounts: true } as const;
+    const desk = await deskOf(team.head);
+    const r = await desk.act('save', { target });
+    expect(r).toEqual({ ok: true, value: { saved: true, fileName: 'Rekap 2026-02-01 sd 2026-02-28 (untuk luar Dinas).xlsx' } });
+    expect(desk.dialogs).toEqual([{ defaultName: 'Rekap 2026-02-01 sd 2026-02-28 (untuk luar Dinas).xlsx', kind: 'xlsx' }]);
+    expect(desk.reads).toEqual(['reports.export']);
+    const bytes = readFileSync(join(desk.saveDir, 'Rekap 2026-02-01 sd 2026-02-28 (untuk luar Dinas).xlsx'));
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect((await audited('reports.export')).length).toBe(exportsBefore + 1);
+
+    // One table as CSV names the table; a case worker is refused by the core after the dialog, and nothing is written.
+    const csv = await deskOf(team.head);
+    ok(await csv.act('save', { target: { ...target, format: 'csv', table: 'byKecamatan', hideSmallCounts: false } }));
+    expect(csv.dialogs).toEqual([{ defaultName: 'Rekap byKecamatan 2026-02-01 sd 2026-02-28.csv', kind: 'csv' }]);
+    const worker = await deskOf(team.worker);
+    refusedWith(await worker.act('save', { target }), 'FORBIDDEN');
+    expect(filesUnder(worker.saveDir)).toEqual([]);
+  });
+
   it('a folder that is gone: an Indonesian message, and nothing half-written anywhere', async () => {
     const desk = await deskOf(team.worker, { choose: (name, dir) => join(dir, 'sudah dihapus', name) });
     const r = await desk.act('save', { target: { kind: 'document', id: letter.id } });

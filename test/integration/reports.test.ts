@@ -142,7 +142,7 @@ beforeAll(async () => {
     consent: consentOf('Sri Wahyuni', 'victim', '2026-11-30'),
   });
   await assign(c2);
-  recordService(office, c2, 'Sri Wahyuni', 'pengaduan', '2026-12-01', 'given');
+  recordService(office, c2, 'Sri Wahyuni', 'rehabilitasi_sosial', '2026-12-01', 'given');
 
   // C4: 00.00 WIB on 1 December: December's, although still 30 November in UTC.
   at('2026-11-30T17:00:00.000Z');
@@ -237,9 +237,10 @@ describe('the recap of a month, counted in the office time zone', () => {
   });
 
   it('counts services given in the month once per victim and service, leaving out removed records and removed cases', () => {
-    // given, declined, unavailable, total
-    expect(nonZero(figures(view, 'servicesByOutcome'))).toEqual({ kesehatan: [2, 0, 0, 2], bantuan_hukum: [0, 1, 0, 1], totals: [2, 1, 0, 3] });
-    // victims, served, percent
+    // given, declined, unavailable, total. Registering is the Pengaduan service: each of the 15
+    // victims of November's cases had it on the day their case was registered.
+    expect(nonZero(figures(view, 'servicesByOutcome'))).toEqual({ pengaduan: [15, 0, 0, 15], kesehatan: [2, 0, 0, 2], bantuan_hukum: [0, 1, 0, 1], totals: [17, 1, 0, 18] });
+    // victims, served (a service beyond Pengaduan), percent
     expect(figures(view, 'victimsServed')).toEqual({ anak: [7, 2, 28.6], dewasa: [7, 1, 14.3], unknown: [1, 0, 0], totals: [15, 3, 20] });
   });
 
@@ -284,8 +285,12 @@ describe('the recap of a month, counted in the office time zone', () => {
     expect(figures(v, 'byKecamatan').unknown).toEqual([2]);
   });
 
-  it('only heads read the figures', async () => {
-    refused(await theTeam(office).worker.call('reports.recap', { period: NOVEMBER }), 'FORBIDDEN');
+  it('heads and the administrator read the figures; the front desk and case workers do not', async () => {
+    const team = theTeam(office);
+    refused(await team.worker.call('reports.recap', { period: NOVEMBER }), 'FORBIDDEN');
+    refused(await team.desk.call('reports.recap', { period: NOVEMBER }), 'FORBIDDEN');
+    const byAdmin = ok(await team.admin.call('reports.recap', { period: NOVEMBER }));
+    expect(figures(byAdmin, 'casesByServiceChannel').totals).toEqual(figures(ok(await team.head.call('reports.recap', { period: NOVEMBER })), 'casesByServiceChannel').totals);
   });
 });
 

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { idSchema } from './contract-kit';
 import { registerFilterFields } from './contract-documents';
+import { reportsContract } from './contract-reports';
 
 /**
  * Files that leave the register: a document opened in Word through a temporary copy, and
- * copies saved where the user chooses (a document, a signed scan, the letter register).
- * Not API methods of the core: the desktop app's main process (and the web harness) carry
- * them out, reading the bytes through the page's own session (`documents.content` with
- * purpose open or save, `documents.exportRegister`), so the core audits every copy.
+ * copies saved where the user chooses (a document, a signed scan, the letter register, the
+ * office's recap). Not API methods of the core: the desktop app's main process (and the web
+ * harness) carry them out, reading the bytes through the page's own session
+ * (`documents.content` with purpose open or save, `documents.exportRegister`,
+ * `reports.export`), so the core audits every copy.
  */
 
 const id = idSchema;
@@ -27,6 +29,8 @@ export const fileTargetSchema = z.discriminatedUnion('kind', [
       ...registerFilterFields,
     })
     .strict(),
+  /** The recap of a period as .xlsx, one table as CSV, or the Laporan Bulanan (.docx). */
+  reportsContract['reports.export'].input.extend({ kind: z.literal('report') }).strict(),
 ]);
 export type FileTarget = z.infer<typeof fileTargetSchema>;
 

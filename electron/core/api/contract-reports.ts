@@ -103,7 +103,7 @@ export interface MonthlySeries {
 export const reportsContract = {
   'reports.recap': method<RecapView>()({
     input: z.object({ ...recapFilters }).strict(),
-    access: 'cases.approve',
+    access: 'reports.read',
     audit: 'read',
     summary:
       'The recap of a period (SIMFONI-PPA tables, service-standard compliance, workload) counted in SQL in the office time zone: every row and column shown, zeros included, unrecorded values as "Tidak diketahui".',
@@ -112,13 +112,13 @@ export const reportsContract = {
     input: z
       .object({ ...recapFilters, table: z.enum(recapTableIds), row: z.string().max(80), column: z.string().max(80), ...pagingFields })
       .strict(),
-    access: 'cases.approve',
+    access: 'reports.read',
     audit: 'read',
     summary: 'The cases behind one count of the recap (masked names, as any list), so a figure can be checked.',
   }),
   'reports.monthly': method<MonthlySeries>()({
     input: z.object({ endMonth: z.string().regex(/^\d{4}-\d{2}$/, 'Bulan tidak valid (YYYY-MM)'), serviceCode: recapFilters.serviceCode }).strict(),
-    access: 'cases.approve',
+    access: 'reports.read',
     audit: 'read',
     summary: 'Cases received per month for the 12 months ending with endMonth, by service.',
   }),
@@ -133,7 +133,7 @@ export const reportsContract = {
         hideSmallCounts: z.boolean().default(false),
       })
       .strict(),
-    access: 'cases.approve',
+    access: 'reports.read',
     audit: 'read',
     summary:
       'The recap as a file: .xlsx (a sheet per table, office, period, filters and time made on every sheet), CSV of one table, or the Laporan Bulanan (.docx on the letterhead, with a narrative and the head\'s signature block). No name, NIK or address; formula-like cells kept as text.',

@@ -12,6 +12,8 @@ export const permissions = [
   'cases.read',
   'cases.approve',
   'cases.work',
+  /** The office's numbers (Reports): heads, who answer for them, and the administrator. */
+  'reports.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -21,9 +23,9 @@ export type Access = 'public' | 'session' | Permission;
 const grants: Record<Role, readonly Permission[]> = {
   front_desk: ['cases.create', 'cases.read', 'cases.work'],
   case_worker: ['cases.create', 'cases.read', 'cases.work'],
-  head: ['cases.create', 'cases.read', 'cases.work', 'cases.approve', 'audit.read'],
+  head: ['cases.create', 'cases.read', 'cases.work', 'cases.approve', 'audit.read', 'reports.read'],
   secretariat: ['cases.read', 'cases.work'],
-  admin: ['users.manage', 'office.manage', 'settings.manage', 'audit.read', 'audit.verify', 'cases.create', 'cases.read'],
+  admin: ['users.manage', 'office.manage', 'settings.manage', 'audit.read', 'audit.verify', 'cases.create', 'cases.read', 'reports.read'],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {

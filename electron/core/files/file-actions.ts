@@ -19,11 +19,12 @@ export const fileKinds = {
   pdf: { mime: 'application/pdf', extensions: ['pdf'], label: 'Dokumen PDF' },
   jpeg: { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'], label: 'Gambar JPEG' },
   csv: { mime: 'text/csv', extensions: ['csv'], label: 'CSV (lembar kerja)' },
+  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'], label: 'Buku kerja Excel' },
 } as const;
 export type FileKind = keyof typeof fileKinds;
 
 /** The core methods a file action reads through. */
-type ReadMethod = 'documents.get' | 'documents.content' | 'documents.exportRegister';
+type ReadMethod = 'documents.get' | 'documents.content' | 'documents.exportRegister' | 'reports.export';
 
 export interface FileActionDeps {
   /** A call to the core with the page's own session (the reads are audited there). */
@@ -81,6 +82,17 @@ export function copyNameFor(fileName: string, kind: FileKind): string {
   const base = m ? fileName.slice(0, -m[0].length) : fileName;
   const ext = m && allowed.includes(m[1]!.toLowerCase()) ? m[1]! : allowed[0]!;
   return safeCopyName(`${base}.${ext}`);
+}
+
+/**
+ * The name offered for a copy of the recap, from what was asked (the dialog opens before
+ * anything is read): what it is, the period, and the table for a CSV.
+ */
+export function reportFileName(target: Extract<FileTarget, { kind: 'report' }>): string {
+  const what = target.format === 'docx' ? 'Laporan Bulanan' : target.format === 'csv' ? `Rekap ${target.table ?? 'tabel'}` : 'Rekap';
+  const period = target.period.from === target.period.to ? target.period.from : `${target.period.from} sd ${target.period.to}`;
+  const copy = target.hideSmallCounts ? ' (untuk luar Dinas)' : '';
+  return safeCopyName(`${what} ${period}${copy}.${target.format}`);
 }
 
 /** The bytes, if they are the ones the core described. */
@@ -151,6 +163,10 @@ export function createFileActions(deps: FileActionDeps): FileActions {
       const { kind: _kind, ...filter } = target;
       return read('documents.exportRegister', { numbered: true, ...filter });
     }
+    if (target.kind === 'report') {
+      const { kind: _kind, ...input } = target;
+      return read('reports.export', input);
+    }
     return read('documents.content', {
       id: target.id,
       purpose,
@@ -166,6 +182,7 @@ export function createFileActions(deps: FileActionDeps): FileActions {
    */
   async function savePlan(target: FileTarget): Promise<ApiResult<{ name: string; kind: FileKind }>> {
     if (target.kind === 'register') return { ok: true, value: { name: registerFileName(target.year), kind: 'csv' } };
+    if (target.kind === 'report') return { ok: true, value: { name: reportFileName(target), kind: target.format } };
     const got = await read('documents.get', { id: target.id });
     if (!got.ok) return got;
     const doc = got.value;

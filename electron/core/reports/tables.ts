@@ -239,10 +239,14 @@ export function tableSpecs(inp: TableInputs): TableSpec[] {
       rows: AGE_GROUP_ROWS,
       columns: [count('victims', 'Korban'), count('served', 'Mendapat layanan'), { code: 'percent', label: 'Persentase', kind: 'percent' }],
       rowTotal: false,
-      notes: ['Mendapat layanan: sedikitnya satu layanan diberikan kepada korban itu (sampai saat laporan dibuat).', AGE_NOTE],
+      notes: [
+        'Mendapat layanan: sedikitnya satu layanan selain Pengaduan diberikan kepada korban itu (sampai saat laporan dibuat); setiap korban yang tercatat sudah menerima Pengaduan.',
+        AGE_NOTE,
+      ],
+      // Every registered victim has had Pengaduan (registering is that service), so it would make every victim "served".
       basis: `SELECT case_id, ${ageGroupSql('age')} AS r, 'victims' AS c FROM pv
         UNION ALL SELECT case_id, ${ageGroupSql('age')}, 'served' FROM pv
-        WHERE EXISTS (SELECT 1 FROM victim_services vs WHERE vs.case_id = pv.case_id AND vs.victim_id = pv.person_id AND vs.outcome = 'given' AND vs.deleted_at IS NULL)`,
+        WHERE EXISTS (SELECT 1 FROM victim_services vs WHERE vs.case_id = pv.case_id AND vs.victim_id = pv.person_id AND vs.outcome = 'given' AND vs.service <> 'pengaduan' AND vs.deleted_at IS NULL)`,
       figures: 'served',
     },
     {

@@ -52,7 +52,13 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
  * The error is named after the core method that reads the file.
  */
 export async function fileCall<O extends keyof FileOps>(op: O, args: FileOps[O]['args']): Promise<FileOps[O]['value']> {
-  const method: MethodName = !('target' in args) ? 'setup.restore' : args.target.kind === 'register' ? 'documents.exportRegister' : 'documents.content';
+  const method: MethodName = !('target' in args)
+    ? 'setup.restore'
+    : args.target.kind === 'register'
+      ? 'documents.exportRegister'
+      : args.target.kind === 'report'
+        ? 'reports.export'
+        : 'documents.content';
   return (await viaBridge(method, (bridge) => bridge.files.call(op, args))) as FileOps[O]['value'];
 }
 

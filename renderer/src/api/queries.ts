@@ -33,6 +33,8 @@ export const keys = {
   documentTypesAll: ['documents', 'types'] as const,
   documentTypes: (caseId: string | null) => ['documents', 'types', caseId] as const,
   documentSettings: ['documents', 'settings'] as const,
+  /** Every figure of the Reports screen and the dashboard's month comparison. */
+  reportsAll: ['reports'] as const,
 };
 
 /** Which cached queries a change event of a given record type makes stale. */
@@ -40,7 +42,7 @@ export const staleOnChange: Record<string, readonly (readonly unknown[])[]> = {
   user: [keys.users, keys.session, keys.staff],
   office: [keys.office, keys.session],
   settings: [keys.settings, keys.session, keys.documentSettings],
-  case: [keys.casesAll, keys.dashboard, keys.documentTypesAll],
+  case: [keys.casesAll, keys.dashboard, keys.documentTypesAll, keys.reportsAll],
   approval: [keys.dashboard, keys.approvalsAll],
   institutions: [keys.institutionsAll],
   holidays: [keys.holidaysAll],

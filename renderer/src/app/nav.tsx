@@ -1,4 +1,4 @@
-import type { ComponentType, ReactElement } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import type { Permission } from '../../../electron/core/api/roles';
 import { useCurrentSession, useServices } from '../api/queries';
 import { ApprovalsBadge, ApprovalsScreen } from '../screens/approvals/ApprovalsScreen';
@@ -11,6 +11,10 @@ import { LettersScreen } from '../screens/documents/LettersScreen';
 import { LanScreen } from '../screens/lan/LanScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
+import { Loading } from '../components/Loading';
+
+// Charts and the report tables are a chunk of their own, loaded when Reports is first opened.
+const ReportsScreen = lazy(() => import('../screens/reports/ReportsScreen'));
 
 /**
  * The screens of the app shell, as data: the navigation, the routes and the dashboard's
@@ -18,7 +22,7 @@ import { UsersScreen } from '../screens/users/UsersScreen';
  * the core does not have yet has no entry here.
  */
 export interface NavItem {
-  key: 'dashboard' | 'users' | 'settings' | 'audit' | 'cases' | 'service' | 'intake' | 'case' | 'approvals' | 'letters' | 'lan';
+  key: 'dashboard' | 'users' | 'settings' | 'audit' | 'cases' | 'service' | 'intake' | 'case' | 'approvals' | 'letters' | 'lan' | 'reports';
   path: string;
   /** Without it, every logged-in user sees the entry. */
   permission?: Permission;
@@ -37,6 +41,16 @@ export const navItems: readonly NavItem[] = [
   { key: 'case', path: '/cases/:id', permission: 'cases.read', hidden: true, element: () => <CaseScreen /> },
   { key: 'approvals', path: '/approvals', permission: 'cases.approve', element: () => <ApprovalsScreen />, badge: ApprovalsBadge },
   { key: 'letters', path: '/letters', permission: 'cases.read', element: () => <LettersScreen /> },
+  {
+    key: 'reports',
+    path: '/reports',
+    permission: 'reports.read',
+    element: () => (
+      <Suspense fallback={<Loading />}>
+        <ReportsScreen />
+      </Suspense>
+    ),
+  },
   { key: 'users', path: '/users', permission: 'users.manage', element: () => <UsersScreen /> },
   { key: 'settings', path: '/settings', element: () => <SettingsScreen /> },
   { key: 'audit', path: '/audit', permission: 'audit.read', element: () => <AuditScreen /> },

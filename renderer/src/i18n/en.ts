@@ -291,6 +291,7 @@ export const en: Messages = {
     case: 'Case',
     approvals: 'Approvals',
     lan: 'LAN sharing',
+    reports: 'Reports',
   },
   navHint: {
     letters: 'Numbered outgoing letters, export, and signed scans',
@@ -301,6 +302,7 @@ export const en: Messages = {
     case: 'One case: steps, people, deadlines',
     approvals: 'Requests waiting for a decision',
     lan: 'Host PC, pairing other PCs, automatic unlock',
+    reports: 'SIMFONI-PPA recap, service-standard compliance, charts and export',
   },
   hideScreen: {
     message: 'Screen hidden — press F8 to return',

@@ -274,6 +274,7 @@ export const id = {
     case: 'Kasus',
     approvals: 'Persetujuan',
     lan: 'Berbagi LAN',
+    reports: 'Laporan',
   },
   navHint: {
     letters: 'Surat keluar bernomor, ekspor, dan pindaian bertanda tangan',
@@ -284,6 +285,7 @@ export const id = {
     case: 'Satu kasus: langkah, orang, tenggat',
     approvals: 'Permintaan persetujuan yang menunggu keputusan',
     lan: 'PC host, pemasangan PC lain, buka kunci otomatis',
+    reports: 'Rekap SIMFONI-PPA, kepatuhan standar layanan, grafik dan ekspor',
   },
   hideScreen: {
     message: 'Layar disembunyikan — tekan F8 untuk kembali',

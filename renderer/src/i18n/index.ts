@@ -13,6 +13,8 @@ import { intakeEn } from './intake.en';
 import { intakeId } from './intake.id';
 import { lanEn } from './lan.en';
 import { lanId } from './lan.id';
+import { reportsEn } from './reports.en';
+import { reportsId } from './reports.id';
 
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -22,7 +24,7 @@ const storageKey = 'teduh.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id & typeof intakeId & typeof caseworkId & typeof lanId & typeof docSettingsId & typeof documentsId };
+    resources: { translation: typeof id & typeof intakeId & typeof caseworkId & typeof lanId & typeof docSettingsId & typeof documentsId & typeof reportsId };
   }
 }
 
@@ -64,7 +66,7 @@ export function initI18n(): typeof i18next {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { id: { translation: { ...id, ...intakeId, ...caseworkId, ...lanId, ...docSettingsId, ...documentsId } }, en: { translation: { ...en, ...intakeEn, ...caseworkEn, ...lanEn, ...docSettingsEn, ...documentsEn } } },
+    resources: { id: { translation: { ...id, ...intakeId, ...caseworkId, ...lanId, ...docSettingsId, ...documentsId, ...reportsId } }, en: { translation: { ...en, ...intakeEn, ...caseworkEn, ...lanEn, ...docSettingsEn, ...documentsEn, ...reportsEn } } },
     lng,
     fallbackLng: 'id',
     interpolation: { escapeValue: false },

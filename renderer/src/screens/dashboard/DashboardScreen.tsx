@@ -7,6 +7,7 @@ import { officeHour } from '../../i18n/format';
 import { BackupNotice } from './BackupNotice';
 import { RegisterProblemNotice } from '../problem/RegisterProblemScreen';
 import { CaseOverview } from './CaseOverview';
+import { MonthCompare } from './MonthCompare';
 
 function greetingKey(hour: number) {
   if (hour < 4) return 'dashboard.greetingEvening' as const;
@@ -35,6 +36,7 @@ export function DashboardScreen() {
       {session.registerProblem && <RegisterProblemNotice problem={session.registerProblem} />}
       {session.permissions.includes('settings.manage') && <BackupNotice />}
       {session.permissions.includes('cases.read') && <CaseOverview />}
+      {session.permissions.includes('cases.approve') && <MonthCompare />}
 
       <Stack gap={4}>
         <Text size="sm">
