@@ -83,6 +83,7 @@ export const caseworkEn: Strings<typeof caseworkId> = {
     chooseOutcome: 'Choose the outcome of this step',
     digits: 'Must be {{n}} digits',
     addPerson: 'Add a person',
+    alsoReporter: 'Also the reporter',
     editPerson: 'Edit',
     editPersonTitle: 'Edit {{name}}',
     personRole: 'Role in the case',

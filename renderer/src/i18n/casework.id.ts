@@ -82,6 +82,7 @@ export const caseworkId = {
     chooseOutcome: 'Pilih hasil langkah ini',
     digits: 'Harus {{n}} digit angka',
     addPerson: 'Tambah orang',
+    alsoReporter: 'Juga pelapor',
     editPerson: 'Ubah',
     editPersonTitle: 'Ubah data {{name}}',
     personRole: 'Peran dalam kasus',

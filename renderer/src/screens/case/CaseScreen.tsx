@@ -73,7 +73,7 @@ function CaseWorkspace({ latest }: { latest: CaseDetail }) {
         <Tabs value={tab} onChange={(v) => v && setTab(v as TabKey)} keepMountedMode="display-none">
           <Tabs.List>
             <Tabs.Tab value="summary">{t('caseView.tabs.summary')}</Tabs.Tab>
-            <Tabs.Tab value="persons" rightSection={<Count n={c.persons.length} />}>
+            <Tabs.Tab value="persons" rightSection={<Count n={new Set(c.persons.map((p) => p.personId)).size} />}>
               {t('caseView.tabs.persons')}
             </Tabs.Tab>
             <Tabs.Tab

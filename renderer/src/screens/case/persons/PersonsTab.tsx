@@ -14,7 +14,10 @@ export function PersonsTab() {
   const { t } = useTranslation();
   const { base: c, editable } = useCaseWorkspace();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const roles = vocab.personRoles.items.map((r) => r.code).filter((role) => c.persons.some((p) => p.role === role));
+  // A reporter who is also the victim is one person: shown once, among the victims, marked as the reporter.
+  const victimIds = new Set(c.persons.filter((p) => p.role === 'victim').map((p) => p.personId));
+  const shown = c.persons.filter((p) => !(p.role === 'reporter' && victimIds.has(p.personId)));
+  const roles = vocab.personRoles.items.map((r) => r.code).filter((role) => shown.some((p) => p.role === role));
 
   return (
     <Stack gap="md">
@@ -31,7 +34,7 @@ export function PersonsTab() {
             {optionLabel(vocab.personRoles.items, role)}
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-            {c.persons
+            {shown
               .filter((p) => p.role === role)
               .map((p) => (
                 <PersonCard key={`${p.personId}-${p.role}`} person={p} onEdit={editable ? () => setDialog({ mode: 'edit', person: p }) : null} />
@@ -65,6 +68,11 @@ function PersonCard({ person: p, onEdit }: { person: PersonView; onEdit: (() => 
             {p.disability && (
               <Badge color="violet" variant="light" size="sm">
                 {t('caseView.disability')}
+              </Badge>
+            )}
+            {p.role === 'victim' && c.persons.some((x) => x.role === 'reporter' && x.personId === p.personId) && (
+              <Badge color="gray" variant="light" size="sm">
+                {t('caseView.alsoReporter')}
               </Badge>
             )}
           </Group>
