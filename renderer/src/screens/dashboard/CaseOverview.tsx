@@ -184,17 +184,10 @@ export function CaseOverview() {
             {t('dashboard.monitoringNone')}
           </Text>
         ) : (
-          <Stack gap={4}>
-            {d.monitoringDue.map((m) => (
-              <Group key={m.itemId} gap="sm">
-                <Anchor component={Link} to={`/cases/${m.caseId}`} ff="monospace" size="sm">
-                  {m.registerNo}
-                </Anchor>
-                <Text size="sm" c={new Date(m.dueAt).getTime() < now ? 'red.7' : undefined}>
-                  {formatDate(m.dueAt)}
-                </Text>
-              </Group>
-            ))}
+          <Stack gap="xs">
+            {/* Past visits not yet made are not "within 7 days": they are late, and said so apart. */}
+            <VisitList title={t('dashboard.monitoringOverdue')} visits={d.monitoringDue.filter((m) => Date.parse(m.dueAt) < now)} late testId="dashboard-monitoring-overdue" />
+            <VisitList title={t('dashboard.monitoringUpcoming')} visits={d.monitoringDue.filter((m) => Date.parse(m.dueAt) >= now)} testId="dashboard-monitoring-upcoming" />
           </Stack>
         )}
       </Panel>
@@ -218,6 +211,27 @@ export function CaseOverview() {
             ))}
         </SimpleGrid>
       </Panel>
+    </Stack>
+  );
+}
+
+function VisitList(props: { title: string; visits: DashboardView['monitoringDue']; late?: boolean; testId: string }) {
+  if (props.visits.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid={props.testId}>
+      <Text size="xs" fw={700} c={props.late ? 'red.7' : 'dimmed'}>
+        {props.title}
+      </Text>
+      {props.visits.map((m) => (
+        <Group key={m.itemId} gap="sm">
+          <Anchor component={Link} to={`/cases/${m.caseId}`} ff="monospace" size="sm">
+            {m.registerNo}
+          </Anchor>
+          <Text size="sm" c={props.late ? 'red.7' : undefined}>
+            {formatDate(m.dueAt)}
+          </Text>
+        </Group>
+      ))}
     </Stack>
   );
 }
