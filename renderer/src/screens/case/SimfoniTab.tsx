@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { simfoni, type CaseDetail, type InputOf, type InstitutionView, type PersonView } from '../../../../electron/core/api/contract';
 import { call } from '../../api/client';
 import { useCan, useInstitutions } from '../../api/queries';
+import { DataTable } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
 import { FormActions } from '../../components/FormActions';
 import { validators } from '../../components/validators';
@@ -210,56 +211,52 @@ function ServicesGiven({ victim }: { victim: PersonView }) {
           {t('simfoniTab.noServices')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={700}>
-          <Table verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('simfoniTab.givenOn')}</Table.Th>
-                <Table.Th>{t('simfoniTab.service')}</Table.Th>
-                <Table.Th>{t('simfoniTab.provider')}</Table.Th>
-                <Table.Th>{t('simfoniTab.outcome')}</Table.Th>
-                <Table.Th>{t('simfoniTab.note')}</Table.Th>
-                {editable && <Table.Th>{t('common.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((s) => (
-                <Table.Tr key={s.id} data-testid="victim-service">
-                  <Table.Td>{formatDate(s.givenOn)}</Table.Td>
-                  <Table.Td>{serviceName(s)}</Table.Td>
-                  <Table.Td>{s.providerKind === 'office' ? t('simfoniTab.providerOffice') : (s.institutionName ?? '')}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={outcomeColor[s.outcome] ?? 'gray'}>
-                      {optionLabel(simfoni.SERVICE_OUTCOMES, s.outcome)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      {s.note && <Text size="sm">{s.note}</Text>}
-                      {sourceKey(s.source) && (
-                        <Text size="xs" c="dimmed">
-                          {t(`simfoniTab.source.${sourceKey(s.source)!}`)}
-                        </Text>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                  {editable && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button size="compact-xs" variant="default" aria-label={`${t('simfoniTab.edit')} ${serviceName(s)}`} onClick={() => setDialog({ mode: 'edit', service: s })}>
-                          {t('simfoniTab.edit')}
-                        </Button>
-                        <Button size="compact-xs" variant="light" color="red" aria-label={`${t('simfoniTab.remove')} ${serviceName(s)}`} onClick={() => setDialog({ mode: 'remove', service: s })}>
-                          {t('simfoniTab.remove')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
+        <DataTable
+          minWidth={700}
+          columns={[
+            { label: t('simfoniTab.givenOn') },
+            { label: t('simfoniTab.service') },
+            { label: t('simfoniTab.provider') },
+            { label: t('simfoniTab.outcome') },
+            { label: t('simfoniTab.note') },
+            editable && { label: t('common.actions') },
+          ]}
+        >
+          {rows.map((s) => (
+            <Table.Tr key={s.id} data-testid="victim-service">
+              <Table.Td>{formatDate(s.givenOn)}</Table.Td>
+              <Table.Td>{serviceName(s)}</Table.Td>
+              <Table.Td>{s.providerKind === 'office' ? t('simfoniTab.providerOffice') : (s.institutionName ?? '')}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={outcomeColor[s.outcome] ?? 'gray'}>
+                  {optionLabel(simfoni.SERVICE_OUTCOMES, s.outcome)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  {s.note && <Text size="sm">{s.note}</Text>}
+                  {sourceKey(s.source) && (
+                    <Text size="xs" c="dimmed">
+                      {t(`simfoniTab.source.${sourceKey(s.source)!}`)}
+                    </Text>
                   )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </Stack>
+              </Table.Td>
+              {editable && (
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="compact-xs" variant="default" aria-label={`${t('simfoniTab.edit')} ${serviceName(s)}`} onClick={() => setDialog({ mode: 'edit', service: s })}>
+                      {t('simfoniTab.edit')}
+                    </Button>
+                    <Button size="compact-xs" variant="light" color="red" aria-label={`${t('simfoniTab.remove')} ${serviceName(s)}`} onClick={() => setDialog({ mode: 'remove', service: s })}>
+                      {t('simfoniTab.remove')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {dialog?.mode === 'edit' && <ServiceFormModal victim={victim} service={dialog.service} directory={institutions.data ?? []} onClose={() => setDialog(null)} />}
       {dialog?.mode === 'remove' && (
